@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class Cum4Config(AppConfig):
+    name = "cum4"
+    verbose_name = _("Cluster core")
+
+    def ready(self) -> None:
+        from cum4 import permissions  # noqa: F401  (registers the rules)

@@ -1,0 +1,68 @@
+"""Vietnamese display formats, shared by templates, spreadsheets and Word documents.
+
+1902 → "1.902"; 0.8972 → "89,72%"; 71_560_000_000 → "71,56 tỷ đồng"; dates dd/mm/yyyy.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
+
+BILLION = 1_000_000_000
+MILLION = 1_000_000
+
+
+def _to_decimal(value: int | float | Decimal) -> Decimal:
+    return value if isinstance(value, Decimal) else Decimal(str(value))
+
+
+def vn_number(value: int | float | Decimal | None, decimals: int = 0) -> str:
+    """Thousands with ".", decimals with ","; None (not known) as an en dash."""
+    if value is None:
+        return "–"
+    quantum = Decimal(1).scaleb(-decimals)
+    rounded = _to_decimal(value).quantize(quantum, rounding=ROUND_HALF_UP)
+    text = f"{rounded:,.{decimals}f}"
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def vn_percent(ratio: int | float | Decimal | None, decimals: int = 2) -> str:
+    """A ratio (0.8972) as a percentage ("89,72%")."""
+    if ratio is None:
+        return "–"
+    return f"{vn_number(_to_decimal(ratio) * 100, decimals)}%"
+
+
+def vn_rate(percent: int | float | Decimal | None, decimals: int = 2) -> str:
+    """A value already in percent (89.72) as "89,72%"."""
+    if percent is None:
+        return "–"
+    return f"{vn_number(percent, decimals)}%"
+
+
+def vn_money(amount: int | float | Decimal | None) -> str:
+    """Đồng, with large amounts in tỷ (billions) or triệu (millions) at two decimals."""
+    if amount is None:
+        return "–"
+    amount = _to_decimal(amount)
+    if abs(amount) >= BILLION:
+        return f"{vn_number(amount / BILLION, 2)} tỷ đồng"
+    if abs(amount) >= MILLION:
+        return f"{vn_number(amount / MILLION, 2)} triệu đồng"
+    return f"{vn_number(amount)} đồng"
+
+
+def vn_date(value: dt.date | dt.datetime | None) -> str:
+    if value is None:
+        return "–"
+    return value.strftime("%d/%m/%Y")
+
+
+def vn_datetime(value: dt.datetime | None) -> str:
+    if value is None:
+        return "–"
+    from django.utils import timezone
+
+    if timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return value.strftime("%H:%M %d/%m/%Y")

@@ -1,0 +1,105 @@
+"""Excel import/export of the core, keyed by natural codes (not database ids)."""
+
+from __future__ import annotations
+
+from import_export import fields, resources, widgets
+
+from cum4.models import Cluster, ClusterYear, Membership, QuarterWindow, Unit, User
+
+
+class SafeExportMixin:
+    """Cells that a spreadsheet would run as a formula are written as text.
+
+    The library's own setting only covers a leading "="; "+", "-", "@", tab and CR can also start
+    a formula (CSV/formula injection), so they get a leading apostrophe too. Numbers are kept.
+    """
+
+    DANGEROUS_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+    def export_field(self, field, instance, **kwargs):  # type: ignore[override]
+        value = super().export_field(field, instance, **kwargs)
+        if isinstance(value, str) and value.startswith(self.DANGEROUS_PREFIXES):
+            return "'" + value
+        return value
+
+
+class BaseResource(SafeExportMixin, resources.ModelResource):
+    pass
+
+
+class UnitResource(BaseResource):
+    successor = fields.Field(
+        attribute="successor", column_name="successor", widget=widgets.ForeignKeyWidget(Unit, "code")
+    )
+
+    class Meta:
+        model = Unit
+        import_id_fields = ["code"]
+        fields = ["code", "name", "province", "is_remote_area", "valid_from", "valid_to", "successor", "legal_basis"]
+        skip_unchanged = True
+
+
+class ClusterResource(BaseResource):
+    class Meta:
+        model = Cluster
+        import_id_fields = ["code"]
+        fields = ["code", "name", "organiser", "founding_decision"]
+        skip_unchanged = True
+
+
+class ClusterYearResource(BaseResource):
+    cluster = fields.Field(
+        attribute="cluster", column_name="cluster", widget=widgets.ForeignKeyWidget(Cluster, "code")
+    )
+
+    class Meta:
+        model = ClusterYear
+        import_id_fields = ["cluster", "year"]
+        fields = ["cluster", "year"]
+        skip_unchanged = True
+
+
+class ClusterYearWidget(widgets.ForeignKeyWidget):
+    """A cluster year written as "<cluster code>/<year>"."""
+
+    def __init__(self) -> None:
+        super().__init__(ClusterYear)
+
+    def clean(self, value, row=None, **kwargs):
+        if not value:
+            return None
+        code, _, year = str(value).partition("/")
+        return ClusterYear.objects.get(cluster__code=code.strip(), year=int(year))
+
+    def render(self, value, obj=None, **kwargs):
+        return f"{value.cluster.code}/{value.year}" if value else ""
+
+
+class MembershipResource(BaseResource):
+    cluster_year = fields.Field(attribute="cluster_year", column_name="cluster_year", widget=ClusterYearWidget())
+    unit = fields.Field(attribute="unit", column_name="unit", widget=widgets.ForeignKeyWidget(Unit, "code"))
+
+    class Meta:
+        model = Membership
+        import_id_fields = ["cluster_year", "unit"]
+        fields = ["cluster_year", "unit", "role"]
+        skip_unchanged = True
+
+
+class QuarterWindowResource(BaseResource):
+    class Meta:
+        model = QuarterWindow
+        import_id_fields = ["quarter", "valid_from"]
+        exclude = ["id"]
+        skip_unchanged = True
+
+
+class UserResource(BaseResource):
+    unit = fields.Field(attribute="unit", column_name="unit", widget=widgets.ForeignKeyWidget(Unit, "code"))
+
+    class Meta:
+        model = User
+        import_id_fields = ["username"]
+        # Never the password hash; new users set their password through the reset flow.
+        fields = ["username", "full_name", "email", "role", "unit", "position", "is_active"]
+        skip_unchanged = True

@@ -1,0 +1,74 @@
+"""Reads of the core: memberships, leads and the current reporting year."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from cum4.models import ClusterYear, Membership, Unit, User
+from cum4.periods import NoReportingRule, quarter_containing
+
+
+def reporting_year_of(day: dt.date | None = None) -> int:
+    """The reporting year whose data window holds `day` (today by default).
+
+    15/12 onwards already belongs to the next year's Q1.
+    """
+    day = day or timezone.localdate()
+    try:
+        return quarter_containing(day).year
+    except NoReportingRule:
+        return day.year
+
+
+def cluster_year_get(*, cluster_code: str, year: int) -> ClusterYear | None:
+    return (
+        ClusterYear.objects.select_related("cluster")
+        .filter(cluster__code=cluster_code, year=year)
+        .first()
+    )
+
+
+def memberships_of(*, cluster_year: ClusterYear) -> QuerySet[Membership]:
+    """The members of a cluster year with their units, lead first, then deputy, then by name."""
+    order = {Membership.Role.LEAD: 0, Membership.Role.DEPUTY: 1, Membership.Role.MEMBER: 2}
+    rows = list(
+        Membership.objects.filter(cluster_year=cluster_year)
+        .select_related("unit", "unit__successor")
+        .order_by("unit__name")
+    )
+    return sorted(rows, key=lambda m: order[m.role])
+
+
+def cluster_years_led_by(*, user: User, year: int | None = None) -> QuerySet[ClusterYear]:
+    """Cluster years in which the user's unit holds the lead or deputy role."""
+    if not (user.is_authenticated and user.role == User.Role.LEADER and user.unit_id):
+        return ClusterYear.objects.none()
+    qs = ClusterYear.objects.filter(
+        memberships__unit_id=user.unit_id,
+        memberships__role__in=[Membership.Role.LEAD, Membership.Role.DEPUTY],
+    ).select_related("cluster")
+    if year is not None:
+        qs = qs.filter(year=year)
+    return qs.order_by("-year")
+
+
+def cluster_years_of_unit(*, unit: Unit) -> QuerySet[Membership]:
+    """The unit's memberships, newest year first."""
+    return (
+        Membership.objects.filter(unit=unit)
+        .select_related("cluster_year", "cluster_year__cluster")
+        .order_by("-cluster_year__year")
+    )
+
+
+def cluster_years_visible_to(*, user: User) -> QuerySet[ClusterYear]:
+    """Cluster years the user may read: all for secretariat and viewers, else their unit's."""
+    qs = ClusterYear.objects.select_related("cluster").order_by("cluster__code", "-year")
+    if user.is_superuser or user.role in (User.Role.SECRETARIAT, User.Role.VIEWER):
+        return qs
+    if user.unit_id:
+        return qs.filter(memberships__unit_id=user.unit_id)
+    return qs.none()

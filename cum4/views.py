@@ -1,0 +1,95 @@
+"""The shell: home pages by role, a unit's workspace, a cluster year's pages."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_not_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+
+from cum4 import selectors
+from cum4.models import ClusterYear, Unit, User
+from cum4.periods import NoReportingRule, periods_of_year
+from cum4.permissions import require_perm
+from cum4.registry import Task, registry
+
+
+def _get_unit_for_user(request: HttpRequest, code: str) -> Unit:
+    unit = get_object_or_404(Unit, code=code)
+    require_perm(request.user, "cum4.view_unit_workspace", unit)
+    return unit
+
+
+def _get_cluster_year(code: str, year: int) -> ClusterYear:
+    cluster_year = selectors.cluster_year_get(cluster_code=code, year=year)
+    if cluster_year is None:
+        raise Http404
+    return cluster_year
+
+
+def _unit_tasks(user: User, unit: Unit) -> list[Task]:
+    today = timezone.localdate()
+    tasks: list[Task] = []
+    for provider in registry.unit_tasks:
+        tasks.extend(provider(user=user, unit=unit, today=today))
+    return sorted(tasks, key=lambda task: (task.due is None, task.due))
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    user: User = request.user
+    year = selectors.reporting_year_of()
+    context: dict = {"year": year}
+    try:
+        context["periods"] = [p for p in periods_of_year(year).values() if not p.is_derived]
+    except NoReportingRule:
+        context["periods"] = []
+    context["today"] = timezone.localdate()
+    if user.works_in_unit:
+        context["unit"] = user.unit
+        context["tasks"] = _unit_tasks(user, user.unit)
+        context["led_cluster_years"] = list(selectors.cluster_years_led_by(user=user, year=year))
+        return render(request, "cum4/home_unit.html", context)
+    if user.is_superuser or user.role == User.Role.SECRETARIAT:
+        context["cluster_years"] = selectors.cluster_years_visible_to(user=user).filter(year=year)
+        return render(request, "cum4/home_secretariat.html", context)
+    context["cluster_years"] = selectors.cluster_years_visible_to(user=user)
+    return render(request, "cum4/home_viewer.html", context)
+
+
+def unit_detail(request: HttpRequest, code: str) -> HttpResponse:
+    unit = _get_unit_for_user(request, code)
+    return render(
+        request,
+        "cum4/unit_detail.html",
+        {
+            "unit": unit,
+            "memberships": selectors.cluster_years_of_unit(unit=unit),
+            "tasks": _unit_tasks(request.user, unit),
+        },
+    )
+
+
+def cluster_year_detail(request: HttpRequest, code: str, year: int) -> HttpResponse:
+    cluster_year = _get_cluster_year(code, year)
+    require_perm(request.user, "cum4.view_cluster_year", cluster_year)
+    return render(
+        request,
+        "cum4/cluster_year_detail.html",
+        {"cluster_year": cluster_year, "memberships": selectors.memberships_of(cluster_year=cluster_year)},
+    )
+
+
+def cluster_year_lead(request: HttpRequest, code: str, year: int) -> HttpResponse:
+    cluster_year = _get_cluster_year(code, year)
+    require_perm(request.user, "cum4.lead_cluster_year", cluster_year)
+    return render(
+        request,
+        "cum4/cluster_year_lead.html",
+        {"cluster_year": cluster_year, "memberships": selectors.memberships_of(cluster_year=cluster_year)},
+    )
+
+
+@login_not_required
+def healthz(request: HttpRequest) -> HttpResponse:
+    """Liveness for the container: answers without touching the database."""
+    return HttpResponse("ok", content_type="text/plain")

@@ -1,0 +1,90 @@
+"""Shared fixtures: the demo core and named personas with different rights.
+
+Personas (all from `cum4.demo`): unit staff of Lai Châu, leader of Sơn La, the 2022 cluster lead
+(leader of Lạng Sơn), the secretariat and the viewer.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+from django.test import Client
+
+from cum4 import demo
+from cum4.models import ClusterYear, Unit, User
+
+
+@pytest.fixture
+def core(db) -> None:
+    """The demo's units, cluster years, memberships and users (no report data)."""
+    demo.load_core()
+
+
+def _user(username: str) -> User:
+    return User.objects.select_related("unit").get(username=username)
+
+
+@pytest.fixture
+def staff_laichau(core) -> User:
+    return _user("laichau.staff")
+
+
+@pytest.fixture
+def leader_laichau(core) -> User:
+    return _user("laichau.leader")
+
+
+@pytest.fixture
+def leader_sonla(core) -> User:
+    return _user("sonla.leader")
+
+
+@pytest.fixture
+def lead_2022(core) -> User:
+    """The leader of Lạng Sơn, which holds the cluster lead in 2022 (a plain member in 2023)."""
+    return _user("langson.leader")
+
+
+@pytest.fixture
+def secretariat(core) -> User:
+    return _user("secretariat")
+
+
+@pytest.fixture
+def viewer(core) -> User:
+    return _user("viewer")
+
+
+@pytest.fixture
+def cluster_2022(core) -> ClusterYear:
+    return ClusterYear.objects.get(cluster__code=demo.CLUSTER_CODE, year=2022)
+
+
+@pytest.fixture
+def unit(core):
+    def get(code: str) -> Unit:
+        return Unit.objects.get(code=code)
+
+    return get
+
+
+@pytest.fixture
+def client_for():
+    """A logged-in test client for a persona: client_for(staff_laichau)."""
+
+    def make(user: User) -> Client:
+        client = Client()
+        client.force_login(user)
+        return client
+
+    return make
+
+
+def chromium_path() -> str | None:
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def browser_tests_required() -> bool:
+    return os.environ.get("BROWSER_TESTS") == "1"
