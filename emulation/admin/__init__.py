@@ -1,0 +1,1 @@
+"""Admin registrations, one module per topic; imported here so Django's autodiscover sees them."""

@@ -1,0 +1,1 @@
+"""Emulation models, one module per topic; each is re-exported here for Django and callers."""

@@ -1,0 +1,1 @@
+"""One module per topic (staff, awards, movements, pledges, scoring)."""
