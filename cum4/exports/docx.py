@@ -311,7 +311,7 @@ def _unit_tables(document, data: dict) -> None:
     _heading(document, _("II. RESULTS BY INSPECTORATE"))
     groups = [
         (_("1. Inspections"), [
-            ("insp_total", _("Inspections")),
+            ("insp_total", _("Inspections carried out")),
             ("subjects_inspected", _("Individuals, organisations")),
             ("violation_vnd", _("Violations")),
             ("recovery_recommended_vnd", _("Recovery recommended")),

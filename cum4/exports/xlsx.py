@@ -18,7 +18,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from cum4.exports.catalogue import SECTIONS, Indicator, export_indicators, is_rate
+from cum4.exports.catalogue import Indicator, export_indicators, is_rate, section_labels
 from cum4.exports.common import cluster_title, period_phrase, value_of
 
 FONT = "Times New Roman"
@@ -36,8 +36,6 @@ TOTAL_FILL = PatternFill("solid", fgColor="F2F2F2")
 THIN = Side(style="thin", color="999999")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 WRAP_CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
-SHEET_NAMES = {"A": "A. Thanh tra", "B": "B. Tiếp công dân", "C": "C. Xử lý đơn",
-               "D": "D. Giải quyết KNTC", "E": "E. PCTN"}
 RANKING_COLUMNS = ("rank", "unit", "name", "score", "votes", "title", "proposal")
 
 
@@ -46,10 +44,20 @@ def cluster_workbook(*, data: dict, output: BinaryIO) -> None:
     with translation.override("vi"):
         book = Workbook()
         indicators = export_indicators()
-        _totals_sheet(book.active, data, indicators)
-        for section in SECTIONS:
+        sections = section_labels()
+        _totals_sheet(book.active, data, indicators, sections)
+        # Sheet names are at most 31 characters: short names, the full label in the title.
+        sheet_names = {
+            "A": _("A. Inspections"),
+            "B": _("B. Citizen reception"),
+            "C": _("C. Petitions"),
+            "D": _("D. Complaint resolution"),
+            "E": _("E. Anti-corruption"),
+        }
+        for section, label in sections.items():
             codes = [i for i in indicators if i.section == section]
-            _section_sheet(book.create_sheet(SHEET_NAMES[section]), data, section, codes)
+            sheet = book.create_sheet(sheet_names.get(section, section)[:31])
+            _section_sheet(sheet, data, f"{section}. {label}", codes)
         if data.get("ranking"):
             _ranking_sheet(book.create_sheet(_("Ranking")), data)
         book.save(output)
@@ -92,7 +100,9 @@ def _header_cell(sheet: Worksheet, row: int, column: int, value: str, font: Font
     return cell
 
 
-def _totals_sheet(sheet: Worksheet, data: dict, indicators: list[Indicator]) -> None:
+def _totals_sheet(
+    sheet: Worksheet, data: dict, indicators: list[Indicator], sections: dict[str, str]
+) -> None:
     sheet.title = _("Cluster totals")
     headers = [_("No."), _("Code"), _("Indicator"), _("Unit of measure"), _("Cluster total")]
     _heading(sheet, data, _("Cluster totals and rates"), len(headers))
@@ -100,7 +110,7 @@ def _totals_sheet(sheet: Worksheet, data: dict, indicators: list[Indicator]) -> 
         _header_cell(sheet, 4, column, text)
     row = 5
     totals = data["totals"]
-    for section, section_label in SECTIONS.items():
+    for section, section_label in sections.items():
         cell = sheet.cell(row=row, column=1, value=f"{section}. {section_label}")
         cell.font = BOLD
         sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(headers))
@@ -124,9 +134,9 @@ def _totals_sheet(sheet: Worksheet, data: dict, indicators: list[Indicator]) -> 
     _page_setup(sheet, header_rows="4:4", freeze="A5")
 
 
-def _section_sheet(sheet: Worksheet, data: dict, section: str, codes: list[Indicator]) -> None:
+def _section_sheet(sheet: Worksheet, data: dict, title: str, codes: list[Indicator]) -> None:
     width = 2 + len(codes)
-    _heading(sheet, data, f"{section}. {SECTIONS[section]}", width)
+    _heading(sheet, data, title, width)
     _header_cell(sheet, 4, 1, _("No."))
     _header_cell(sheet, 4, 2, _("Inspectorate"))
     for row in (5, 6):
