@@ -8,3 +8,6 @@ class Cum4Config(AppConfig):
 
     def ready(self) -> None:
         from cum4 import permissions  # noqa: F401  (registers the rules)
+        from cum4.exports.registration import register as register_exports
+
+        register_exports()

@@ -111,11 +111,29 @@ def _split(total: int) -> list[int]:
     return parts
 
 
+def _balance(values: dict) -> dict:
+    """Parts that the rules tie to other parts are computed from them (the sums stay exact)."""
+    values["insp_unplanned"] = values["insp_new"] - values["insp_planned"]
+    values["petitions_proposal"] = (
+        values["petitions_received"] - values["petitions_complaint"]
+        - values["petitions_denunciation"]
+    )
+    values["petitions_out_jurisdiction"] = (
+        values["petitions_eligible"] - values["petitions_in_jurisdiction"]
+    )
+    values["findings_incorrect"] = (
+        values["cases_resolved"] - values["cases_withdrawn"] - values["findings_correct"]
+        - values["findings_partly_correct"]
+    )
+    return values
+
+
 def make_report_data(*, ranking: bool = True) -> dict:
     per_unit: list[dict] = [{} for _ in UNITS]
     for code, total in SEED_TOTALS.items():
         for index, part in enumerate(_split(total)):
             per_unit[index][code] = part
+    per_unit = [_balance(values) for values in per_unit]
     data = {
         "cluster": "cum-iv",
         "year": 2022,
@@ -176,3 +194,57 @@ def convert_with_libreoffice(path: Path, target: str) -> Path:
     assert result.returncode == 0, result.stderr
     assert converted.exists() and converted.stat().st_size > 0, (result.stdout, result.stderr)
     return converted
+
+
+# -- approved reports in the database --------------------------------------------------------
+
+
+def approve_quarter(unit, year: int, quarter: int, flat: dict[str, int]):
+    """An APPROVED quarterly report of `unit` holding `flat` (codes → values); section D's
+    first row (complaints) holds the values, the second zeros."""
+    from django.utils import timezone
+
+    from cum4.reports.models import QuarterlyReport
+    from cum4.reports.sections import report_sections
+
+    now = timezone.now()
+    report = QuarterlyReport.objects.create(
+        unit=unit, year=year, quarter=quarter, state=QuarterlyReport.State.APPROVED,
+        submitted_at=now, approved_at=now,
+    )
+    for section in report_sections():
+        model = section.model_class()
+        if section.row_field:
+            keys = section.row_keys
+            for index, key in enumerate(keys):
+                values = {code: flat[code] if index == 0 else 0 for code in section.codes}
+                model.objects.create(report=report, **{section.row_field: key}, **values)
+        else:
+            model.objects.create(report=report, **{code: flat[code] for code in section.codes})
+    return report
+
+
+def approve_year(units_by_code: dict, year: int = 2022, *, scale: int = 1) -> None:
+    """Four approved quarters per unit whose year figures are the seed fixture's (× scale):
+    Q1 holds the year's flows and Q2–Q4 none, so every quarter keeps the rules."""
+    from cum4.reports.sections import OPENING, report_sections
+
+    kinds = {spec.code: spec.kind for s in report_sections() for spec in s.indicators}
+    data = make_report_data(ranking=False)
+    for entry in data["units"]:
+        unit = units_by_code[entry["unit"]]
+        figures = {code: entry["figures"][code] * scale for code in kinds}
+        for quarter in range(1, 5):
+            flat = {}
+            for code, kind in kinds.items():
+                flat[code] = figures[code] if kind == OPENING or quarter == 1 else 0
+            approve_quarter(unit, year, quarter, flat)
+
+
+@pytest.fixture
+def seed_2022(core, cluster_2022):
+    """The 2022 cluster year with approved Q1–Q4 reproducing the seed's totals."""
+    from cum4.models import Unit
+
+    approve_year({unit.code: unit for unit in Unit.objects.all()}, 2022)
+    return cluster_2022
