@@ -9,12 +9,29 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from cum4 import views
+from cum4.dashboard import views as dashboard_views
 
 core_patterns = [
     path("", views.home, name="home"),
     path("units/<slug:code>/", views.unit_detail, name="unit_detail"),
     path("clusters/<slug:code>/<int:year>/", views.cluster_year_detail, name="cluster_year_detail"),
     path("clusters/<slug:code>/<int:year>/lead/", views.cluster_year_lead, name="cluster_year_lead"),
+    path(
+        "clusters/<slug:code>/<int:year>/dashboard/",
+        dashboard_views.cluster_dashboard,
+        name="dashboard_cluster",
+    ),
+    path(
+        "clusters/<slug:code>/<int:year>/dashboard/sources/",
+        dashboard_views.figure_sources,
+        name="dashboard_sources",
+    ),
+    path(
+        "clusters/<slug:code>/<int:year>/report.<str:fmt>",
+        dashboard_views.cluster_report_download,
+        name="cluster_report_download",
+    ),
+    path("units/<slug:code>/dashboard/", dashboard_views.unit_dashboard, name="dashboard_unit"),
 ]
 
 urlpatterns = [
