@@ -10,6 +10,7 @@ from django.views.i18n import set_language
 
 from cum4 import views
 from cum4.dashboard import views as dashboard_views
+from cum4.exports import views as export_views
 
 core_patterns = [
     path("", views.home, name="home"),
@@ -32,6 +33,11 @@ core_patterns = [
         name="cluster_report_download",
     ),
     path("units/<slug:code>/dashboard/", dashboard_views.unit_dashboard, name="dashboard_unit"),
+    path(
+        "offline/<int:pk>/template.xlsx", export_views.offline_template, name="offline_template"
+    ),
+    path("offline/<int:pk>/upload/", export_views.offline_upload, name="offline_upload"),
+    path("offline/<int:pk>/confirm/", export_views.offline_confirm, name="offline_confirm"),
 ]
 
 urlpatterns = [
