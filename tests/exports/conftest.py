@@ -160,6 +160,10 @@ def report_data() -> dict:
     return make_report_data()
 
 
+# LibreOffice's CSV filter: comma, double quote, UTF-8 (76).
+UTF8_CSV = "csv:Text - txt - csv (StarCalc):44,34,76"
+
+
 def libreoffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 

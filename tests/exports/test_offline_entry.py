@@ -156,9 +156,9 @@ def test_it_keeps_the_template_to_the_units_own_people(draft_laichau, client_for
 
 @pytest.mark.django_db
 def test_it_converts_the_template_with_libreoffice(draft_laichau, client_for, staff_laichau, tmp_path):
-    from tests.exports.conftest import convert_with_libreoffice
+    from tests.exports.conftest import UTF8_CSV, convert_with_libreoffice
 
     response = client_for(staff_laichau).get(f"/offline/{draft_laichau.pk}/template.xlsx")
     path = tmp_path / "template.xlsx"
     path.write_bytes(response.content)
-    assert "insp_new" in convert_with_libreoffice(path, "csv").read_text(encoding="utf-8")
+    assert "insp_new" in convert_with_libreoffice(path, UTF8_CSV).read_text(encoding="utf-8")

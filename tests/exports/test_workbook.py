@@ -8,7 +8,7 @@ from decimal import Decimal
 import openpyxl
 
 from cum4.exports.xlsx import cluster_workbook
-from tests.exports.conftest import convert_with_libreoffice
+from tests.exports.conftest import UTF8_CSV, convert_with_libreoffice
 
 
 def _book(data: dict) -> openpyxl.Workbook:
@@ -91,5 +91,7 @@ def test_it_converts_with_libreoffice(report_data, tmp_path):
     path = tmp_path / "cum-iv-2022.xlsx"
     with path.open("wb") as output:
         cluster_workbook(data=report_data, output=output)
-    converted = convert_with_libreoffice(path, "csv")
-    assert "1902" in converted.read_text(encoding="utf-8", errors="replace").replace(".", "")
+    converted = convert_with_libreoffice(path, UTF8_CSV)
+    text = converted.read_text(encoding="utf-8")
+    assert "Tổng hợp" in text
+    assert "1902" in text.replace(",", "").replace(".", "")
