@@ -110,20 +110,17 @@ def flatten(values: ReportValues) -> dict[str, int | None]:
     return flat
 
 
-def previous_quarter_values(report: QuarterlyReport) -> ReportValues | None:
-    """The values of the unit's previous quarter (Q4 of last year before Q1), if it exists."""
+def _previous_quarter_id(report: QuarterlyReport) -> int | None:
     year, quarter = (report.year, report.quarter - 1) if report.quarter > 1 else (report.year - 1, 4)
-    previous = (
+    return (
         QuarterlyReport.objects.filter(unit_id=report.unit_id, year=year, quarter=quarter)
         .values_list("pk", flat=True)
         .first()
     )
-    return None if previous is None else reports_values([previous])[previous]
 
 
-def history_values(report: QuarterlyReport, *, limit: int = 8) -> list[ReportValues]:
-    """The unit's approved quarters before this one, newest first, at most `limit`."""
-    ids = list(
+def _history_ids(report: QuarterlyReport, limit: int) -> list[int]:
+    return list(
         QuarterlyReport.objects.filter(
             unit_id=report.unit_id, state=QuarterlyReport.State.APPROVED
         )
@@ -133,18 +130,44 @@ def history_values(report: QuarterlyReport, *, limit: int = 8) -> list[ReportVal
         .order_by("-year", "-quarter")
         .values_list("pk", flat=True)[:limit]
     )
-    by_id = reports_values(ids)
-    return [by_id[pk] for pk in ids]
+
+
+@dataclass(frozen=True)
+class ReportContext:
+    values: ReportValues  # the report's stored values
+    previous: ReportValues | None  # the unit's previous quarter (Q4 of last year before Q1)
+    history: list[ReportValues]  # the unit's approved quarters before this one, newest first
+
+
+def report_context(report: QuarterlyReport, *, limit: int = validation.OUTLIER_WINDOW):
+    """The report's values with what its checks compare them to, in a fixed number of
+    queries (two for the ids, one per section model)."""
+    previous_id = _previous_quarter_id(report)
+    history_ids = _history_ids(report, limit)
+    wanted = {*history_ids, *([previous_id] if previous_id else [])}
+    if report.pk is not None:
+        wanted.add(report.pk)
+    by_id = reports_values(wanted)
+    return ReportContext(
+        values=by_id[report.pk] if report.pk is not None else empty_values(),
+        previous=by_id[previous_id] if previous_id else None,
+        history=[by_id[pk] for pk in history_ids],
+    )
 
 
 def report_issues(report: QuarterlyReport, values: ReportValues | None = None) -> list[Issue]:
-    """Every error and warning of the report's values, with the opening-balance check against
-    the previous quarter and the outlier check against the unit's approved history."""
-    values = report_values(report) if values is None else values
+    """Every error and warning of the report's values (the stored ones by default), with the
+    opening-balance check against the previous quarter and the outlier check against the
+    unit's approved history."""
+    context = report_context(report)
+    return _issues(context, context.values if values is None else values)
+
+
+def _issues(context: ReportContext, values: ReportValues) -> list[Issue]:
     return [
         *validation.check_values(values),
-        *validation.opening_issues(values, previous_quarter_values(report)),
-        *validation.outlier_issues(values, history_values(report)),
+        *validation.opening_issues(values, context.previous),
+        *validation.outlier_issues(values, context.history),
     ]
 
 
@@ -402,12 +425,14 @@ class Change:
     after: int | None
 
 
-def changes_since_approval(report: QuarterlyReport) -> list[Change]:
+def changes_since_approval(
+    report: QuarterlyReport, values: ReportValues | None = None
+) -> list[Change]:
     """Values that differ from what they were when the report was last approved (from the
     section models' history; one query per section model). Empty if never approved."""
     if report.approved_at is None:
         return []
-    current = report_values(report)
+    current = report_values(report) if values is None else values
     changes = []
     for section in report_sections():
         history = section.model_class().history.filter(
@@ -441,13 +466,14 @@ class ReportPage:
 
 def report_page(report: QuarterlyReport) -> ReportPage:
     """Everything the report page shows; a fixed number of queries whatever the data size."""
-    values = report_values(report)
+    context = report_context(report)
+    values = context.values
     derived = with_derived(flatten(values))
     return ReportPage(
         report=report,
         values=values,
         derived={spec.code: derived[spec.code] for spec in _derived_specs()},
-        issues=report_issues(report, values),
+        issues=_issues(context, values),
         timeline=report_timeline(report),
-        changes=changes_since_approval(report),
+        changes=changes_since_approval(report, values),
     )
