@@ -10,8 +10,8 @@ import pytest
 from django.core.management import call_command
 
 from cum4.reports.models import QuarterlyReport, ReportEvent
-from cum4.reports.selectors import report_issues
 from cum4.reports.sections import report_sections
+from cum4.reports.selectors import report_issues
 
 pytestmark = pytest.mark.django_db
 
