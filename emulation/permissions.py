@@ -11,7 +11,14 @@ from dataclasses import dataclass
 import rules
 
 from cum4.models import Membership, Unit, User
-from cum4.permissions import is_secretariat, is_unit_leader, is_viewer, leads_unit, works_in_unit
+from cum4.permissions import (
+    is_cluster_lead,
+    is_secretariat,
+    is_unit_leader,
+    is_viewer,
+    leads_unit,
+    works_in_unit,
+)
 
 
 @dataclass(frozen=True)
@@ -74,3 +81,5 @@ rules.add_perm("emulation.confirm_condition", leads_unit_of | is_secretariat)
 # Decisions are public records; the secretariat enters them.
 rules.add_perm("emulation.view_decisions", rules.is_authenticated)
 rules.add_perm("emulation.manage_decisions", is_secretariat)
+# Every unit's registrations of a cluster year: its lead, viewers, the secretariat.
+rules.add_perm("emulation.view_cluster_registrations", is_cluster_lead | is_viewer | is_secretariat)

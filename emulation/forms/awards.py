@@ -13,7 +13,9 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 class AwardItemForm(forms.Form):
     """A title or form for the unit (no person chosen) or for one of its people."""
 
-    award = forms.ModelChoiceField(label=_("title or form"), queryset=Award.objects.all())
+    award = forms.ModelChoiceField(
+        label=_("title or form"), queryset=Award.objects.all(), to_field_name="code"
+    )
     staff_member = forms.ModelChoiceField(
         label=_("staff member"), queryset=StaffMember.objects.none(), required=False,
         empty_label=_("— the unit (collective) —"),
