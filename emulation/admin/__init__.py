@@ -1,1 +1,3 @@
 """Admin registrations, one module per topic; imported here so Django's autodiscover sees them."""
+
+from emulation.admin import staff_awards  # noqa: F401
