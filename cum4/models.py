@@ -45,7 +45,7 @@ class Unit(models.Model):
     is_remote_area = models.BooleanField(
         _("remote area"),
         default=False,
-        help_text=_("Vùng sâu, vùng xa: complaint deadlines are longer."),
+        help_text=_("Remote and mountainous area: complaint deadlines are longer."),
     )
     valid_from = models.DateField(_("valid from"), default=dt.date(2000, 1, 1))
     valid_to = models.DateField(_("valid to"), null=True, blank=True)
