@@ -94,7 +94,6 @@ def test_it_shows_each_role_its_own_home(client_for, staff_laichau, secretariat,
 
 
 def test_it_shows_the_lead_a_link_to_the_clusters_lead_pages_from_home(client_for, core):
-    import time_machine
 
     lead_2026 = User.objects.get(username="caobang.leader")
     with time_machine.travel("2026-11-28 09:00 +0700", tick=False):
