@@ -254,3 +254,7 @@ class QuarterWindow(DatedRule):
                 dt.date(2024, month or 0, day or 0)  # a leap year admits 29/02
             except ValueError:
                 raise ValidationError({f"{prefix}_day": _("Not a valid day of that month.")}) from None
+
+
+# The quarterly report envelope lives in its own module of the cum4 app.
+from cum4.reports.models import QuarterlyReport, ReportEvent, SectionRow  # noqa: E402, F401

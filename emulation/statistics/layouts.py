@@ -130,6 +130,7 @@ FORM_0602 = FormLayout(
         Column(5, "Chiến sĩ thi đua toàn quốc", "cstd_toanquoc"),
         Column(6, "Cờ thi đua của Chính phủ", "co_chinhphu"),
         Column(7, "Bằng khen của Thủ tướng Chính phủ", "bk_ttg"),
+        Column(8, "Hình thức khác", "other"),
     ),
     rows=AWARD_ROWS,
     notes=AWARD_NOTES,
@@ -143,11 +144,12 @@ FORM_0603 = FormLayout(
     column_group="Chia theo hình thức khen thưởng",
     columns=(
         Column(1, "Tổng số", None),
-        Column(2, "Cờ thi đua cấp bộ, ngành, tỉnh", "co_ttcp"),
+        Column(2, "Cờ thi đua cấp bộ, ngành, tỉnh", "co"),
         Column(3, "Chiến sĩ thi đua cấp bộ, ngành, tỉnh", "cstd_bo"),
         Column(4, "Tập thể lao động xuất sắc", "tt_ldxs"),
-        Column(5, "Bằng khen cấp bộ, ngành, tỉnh", "bk_ttcp"),
+        Column(5, "Bằng khen cấp bộ, ngành, tỉnh", "bang_khen"),
         Column(6, "Kỷ niệm chương", "knc"),
+        Column(7, "Hình thức khác", "other"),
     ),
     rows=AWARD_ROWS,
     notes=AWARD_NOTES,
@@ -156,19 +158,39 @@ FORM_0603 = FormLayout(
 FORMS = (FORM_0601, FORM_0602, FORM_0603)
 
 
-def award_column(title_or_form_code: str) -> tuple[str, str] | None:
-    """(form short code, column key) of a title/form code of CONTRACT.md, or None if neither
-    state-level nor ministry/province-level (e.g. LĐTT, CSTĐCS, Giấy khen are not counted)."""
-    code = title_or_form_code
-    for prefix, key in (
-        ("huan_chuong", "huan_chuong"),
-        ("huy_chuong", "huy_chuong"),
-        ("anh_hung", "danh_hieu_nha_nuoc"),
-        ("danh_hieu_nha_nuoc", "danh_hieu_nha_nuoc"),
-    ):
-        if code.startswith(prefix):
-            return ("0602", key)
-    for form in (FORM_0602, FORM_0603):
-        if any(column.key == code for column in form.columns):
-            return (form.short, code)
-    return None
+# Title/form codes (CONTRACT.md) → (form, column). Prefixes cover a family of codes.
+AWARD_COLUMNS: tuple[tuple[str, str, str], ...] = (
+    ("huan_chuong", "0602", "huan_chuong"),
+    ("huy_chuong", "0602", "huy_chuong"),
+    ("anh_hung", "0602", "danh_hieu_nha_nuoc"),
+    ("danh_hieu_nha_nuoc", "0602", "danh_hieu_nha_nuoc"),
+    ("cstd_toanquoc", "0602", "cstd_toanquoc"),
+    ("co_chinhphu", "0602", "co_chinhphu"),
+    ("bk_ttg", "0602", "bk_ttg"),
+    ("co_", "0603", "co"),
+    ("cstd_bo", "0603", "cstd_bo"),
+    ("tt_ldxs", "0603", "tt_ldxs"),
+    ("bk_", "0603", "bang_khen"),
+    ("knc", "0603", "knc"),
+)
+LEVEL_FORMS = {"state": "0602", "ministry": "0603"}
+
+
+def award_column(title_or_form_code: str, level: str | None = None) -> tuple[str, str] | None:
+    """(form short code, column key) of a granted title or form, or None when it is neither
+    state-level nor ministry/province-level (LĐTT, CSTĐCS, Giấy khen are not counted).
+
+    `level` (the award's own "state" | "ministry" | "grassroots", when known) decides the form;
+    a code of that level that no column names goes to "Hình thức khác"."""
+    matched = next(
+        ((form, key) for prefix, form, key in AWARD_COLUMNS if title_or_form_code.startswith(prefix)),
+        None,
+    )
+    if level is None:
+        return matched
+    form = LEVEL_FORMS.get(level)
+    if form is None:
+        return None
+    if matched is not None and matched[0] == form:
+        return matched
+    return (form, "other")

@@ -1,8 +1,8 @@
 """Facts of forms 0601.N–0603.N read from the records of a cluster year or of one unit.
 
 Movements are this branch's models. Commendations come from the staff branch's decisions
-(`CommendationDecision` with items to a unit or a staff member) through `award_records()`,
-which adapts them to `AwardRecord`, so the counting never depends on their field names.
+(`Decision` with items to a unit or a staff member) through `statistics.awards`, which adapts
+them to `AwardRecord`, so the counting never depends on their field names.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ class AwardRecord:
     collective: bool
     leadership_level: str | None  # individuals: province | department | division | staff
     method: str  # regular | thematic | ad_hoc | foreign | dedication | seniority | resistance
+    level: str | None = None  # the award's level: state | ministry | grassroots
     label: str = ""
 
 
@@ -59,7 +60,7 @@ def award_facts(records: Iterable[AwardRecord], form_short: str) -> list[Fact]:
     An individual without a recorded leadership level counts as a direct worker."""
     facts = []
     for record in records:
-        column = award_column(record.title_or_form_code)
+        column = award_column(record.title_or_form_code, record.level)
         if column is None or column[0] != form_short:
             continue
         dims = {"subject": "collective" if record.collective else "individual", "method": record.method}
@@ -69,13 +70,8 @@ def award_facts(records: Iterable[AwardRecord], form_short: str) -> list[Fact]:
     return facts
 
 
-def award_records(*, cluster_year: ClusterYear, unit: Unit | None = None) -> list[AwardRecord] | None:
-    """Award records of the year for the cluster's members (or one unit), or None while the
-    staff branch's commendation decisions are not installed (forms 0602/0603 then say so)."""
-    from emulation import models
-
-    if not hasattr(models, "CommendationDecision"):
-        return None
+def award_records(*, cluster_year: ClusterYear, unit: Unit | None = None) -> list[AwardRecord]:
+    """Award records of the year for the cluster's members (or one unit)."""
     from emulation.statistics.awards import award_records_for_statistics
 
     return award_records_for_statistics(cluster_year=cluster_year, unit=unit)
@@ -86,7 +82,6 @@ class StatisticsBundle:
     cluster_year: ClusterYear
     unit: Unit | None
     forms: list[FilledForm]
-    awards_available: bool
 
     @property
     def reporter(self) -> str:
@@ -99,7 +94,7 @@ def statistics_for(*, cluster_year: ClusterYear, unit: Unit | None = None) -> St
     records = award_records(cluster_year=cluster_year, unit=unit)
     forms = [
         form_0601,
-        fill(FORM_0602, award_facts(records or [], "0602")),
-        fill(FORM_0603, award_facts(records or [], "0603")),
+        fill(FORM_0602, award_facts(records, "0602")),
+        fill(FORM_0603, award_facts(records, "0603")),
     ]
-    return StatisticsBundle(cluster_year, unit, forms, records is not None)
+    return StatisticsBundle(cluster_year, unit, forms)

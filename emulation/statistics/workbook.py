@@ -73,8 +73,6 @@ def _sheet(workbook: Workbook, form: FilledForm, bundle: StatisticsBundle, today
 
     current += 1
     notes = list(layout.notes)
-    if layout.short != "0601" and not bundle.awards_available:
-        notes.append("Chưa có dữ liệu quyết định khen thưởng trong hệ thống: biểu để trống.")
     for note in notes:
         sheet.cell(row=current, column=1, value=f"Ghi chú: {note}")
         current += 1
