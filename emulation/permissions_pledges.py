@@ -7,6 +7,7 @@ MovementResponse or MovementEvidence for a response's files.
 from __future__ import annotations
 
 import rules
+from django.core.exceptions import PermissionDenied
 
 from cum4.permissions import (
     is_cluster_lead,
@@ -49,3 +50,14 @@ rules.add_perm("emulation.judge_pledge_target", is_cluster_lead)
 # Statistics forms 0601–0603: a unit's own (obj: Unit), or the whole cluster (obj: ClusterYear).
 rules.add_perm("emulation.export_unit_statistics", works_in_unit | is_secretariat)
 rules.add_perm("emulation.export_cluster_statistics", is_cluster_lead | is_viewer | is_secretariat)
+
+
+def may_judge_targets(user, cluster_year) -> bool:
+    """The lead of that year only. Checked through `rules` directly because Django's
+    `user.has_perm` grants superusers everything, and the secretariat must not judge."""
+    return rules.has_perm("emulation.judge_pledge_target", user, cluster_year)
+
+
+def require_judge(user, cluster_year) -> None:
+    if not may_judge_targets(user, cluster_year):
+        raise PermissionDenied

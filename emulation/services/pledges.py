@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from cum4.models import ClusterYear, Membership, Unit, User
 from cum4.permissions import require_perm
 from emulation.models import ManualJudgement, Pledge, PledgeTarget
+from emulation.permissions_pledges import require_judge
 from emulation.services.movements import evidence_check
 
 
@@ -81,7 +82,7 @@ def manual_target_judge(
 ) -> ManualJudgement:
     """The cluster lead records whether `unit` met a manual target, with its evidence."""
     cluster_year = target.pledge.cluster_year
-    require_perm(by, "emulation.judge_pledge_target", cluster_year)
+    require_judge(by, cluster_year)
     if target.is_indicator:
         raise ValidationError(_("An indicator target is judged from approved figures, not by hand."))
     if not Membership.objects.filter(cluster_year=cluster_year, unit=unit).exists():

@@ -14,6 +14,7 @@ from cum4.models import Unit
 from cum4.permissions import require_perm
 from emulation.forms.pledges import JudgementForm, PledgeForm, TargetForm
 from emulation.models import ManualJudgement, PledgeTarget
+from emulation.permissions_pledges import may_judge_targets, require_judge
 from emulation.selectors import pledges as pledge_selectors
 from emulation.services import pledges as pledge_services
 from emulation.views._common import add_errors, get_cluster_year_for_user, redirect_to_current
@@ -53,7 +54,7 @@ def pledge_detail(request: HttpRequest, code: str, year: int) -> HttpResponse:
             "cluster_year": cluster_year,
             "matrix": matrix,
             "years": core_selectors.cluster_years_visible_to(user=request.user),
-            "can_judge": request.user.has_perm("emulation.judge_pledge_target", cluster_year),
+            "can_judge": may_judge_targets(request.user, cluster_year),
             "pledge_form": pledge_form,
             "target_form": target_form,
         },
@@ -86,7 +87,7 @@ def pledge_target_judge(request: HttpRequest, pk: int, unit_code: str) -> HttpRe
         PledgeTarget.objects.select_related("pledge__cluster_year__cluster"), pk=pk
     )
     cluster_year = target.pledge.cluster_year
-    require_perm(request.user, "emulation.judge_pledge_target", cluster_year)
+    require_judge(request.user, cluster_year)
     unit = get_object_or_404(Unit, code=unit_code)
     current = ManualJudgement.objects.filter(target=target, unit=unit).first()
     initial = {"status": current.status, "evidence": current.evidence} if current else None
