@@ -116,8 +116,8 @@ RESPONSES: dict[int, tuple[str, str, list[int]]] = {
 }
 JUDGED = {
     # manual target position → units judged "met" (the others "not met" where listed)
-    3: (["langson", "laichau", "laocai", "sonla", "dienbien", "hagiang", "caobang"], []),
-    4: (["langson", "laichau", "sonla", "dienbien", "caobang"], ["hagiang"]),
+    4: (["langson", "laichau", "laocai", "sonla", "dienbien", "hagiang", "caobang"], []),
+    5: (["langson", "laichau", "sonla", "dienbien", "caobang"], ["hagiang"]),
 }
 
 
@@ -211,7 +211,12 @@ def _pledge(cluster_year: ClusterYear, units: dict[str, Unit], lead: User) -> No
                 "period": "year" if indicator else "",
             },
         )
+    ManualJudgement.objects.filter(target__pledge=pledge).exclude(
+        target__kind=PledgeTarget.Kind.MANUAL
+    ).delete()
     for position, (met, not_met) in JUDGED.items():
+        if targets[position].kind != PledgeTarget.Kind.MANUAL:
+            raise ValueError(f"Demo target {position} is judged from figures, not by hand.")
         for codes, status, note in (
             (met, ManualJudgement.Status.MET, "Báo cáo tổng kết năm 2022 của đơn vị."),
             (not_met, ManualJudgement.Status.NOT_MET, "Có 01 công chức bị kỷ luật khiển trách."),

@@ -158,3 +158,17 @@ def test_it_shows_the_statistics_page(client_for, viewer, cluster_2022, django_a
     assert response.status_code == 200
     body = response.content.decode()
     assert 'data-testid="form-0601"' in body and "0603.N/BNV-TĐKT" in body
+
+
+def test_it_loads_the_demo_pledge_signed_before_25_march_with_both_kinds_of_targets(cluster_2022):
+    from emulation.models import ManualJudgement, Pledge
+
+    demo_pledges.load()
+    demo_pledges.load()
+    pledge = Pledge.objects.get(cluster_year=cluster_2022)
+    assert pledge.signed_on < dt.date(2022, 3, 25)
+    rules = [t.rule_text for t in pledge.targets.all() if t.is_indicator]
+    assert "resolution_rate ≥ 85 (Năm)" in rules and "recovery_rate ≥ 80 (Năm)" in rules
+    assert pledge.targets.filter(kind="manual").count() == 2
+    assert not ManualJudgement.objects.filter(target__kind="indicator").exists()
+    assert ManualJudgement.objects.filter(target__pledge=pledge).count() == 13
