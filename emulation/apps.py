@@ -16,3 +16,6 @@ class EmulationConfig(AppConfig):
         registry.add_nav(NavItem(_("Pledge"), "emulation:pledge_current", order=41))
         registry.add_nav(NavItem(_("Statistics"), "emulation:statistics_current", order=48))
         registry.add_demo_loader(DemoLoader("movements and the 2022 pledge", demo_pledges.load, 250))
+        from emulation.selectors.movements import unit_movement_tasks
+
+        registry.add_unit_tasks(unit_movement_tasks)

@@ -6,8 +6,11 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, QuerySet, Sum
 from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from cum4.models import ClusterYear, Unit, User
+from cum4.registry import Task
 from cum4.selectors import memberships_of
 from emulation.models import Movement, MovementEvidence, MovementResponse, MovementReview
 
@@ -83,3 +86,31 @@ def evidence_get(*, pk: int) -> MovementEvidence | None:
         .filter(pk=pk)
         .first()
     )
+
+
+def unit_movement_tasks(*, user: User, unit: Unit, today) -> list[Task]:
+    """Open movements of the unit's current cluster years it has not answered yet, as tasks
+    for its home page (due on the movement's end date). One query."""
+    from cum4.selectors import reporting_year_of
+
+    pending = (
+        Movement.objects.filter(
+            cluster_year__year=reporting_year_of(today),
+            cluster_year__memberships__unit=unit,
+            starts_on__lte=today,
+        )
+        .exclude(responses__unit=unit)
+        .order_by("ends_on", "name")
+    )
+    tasks = []
+    for movement in pending:
+        state = "late" if movement.ends_on and movement.ends_on < today else "due"
+        tasks.append(
+            Task(
+                label=_("Record the response to “%(name)s”") % {"name": movement.name},
+                url=reverse("emulation:movement_detail", args=[movement.pk]),
+                due=movement.ends_on,
+                state=state,
+            )
+        )
+    return tasks

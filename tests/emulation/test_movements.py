@@ -165,3 +165,19 @@ def test_it_exports_the_movements_of_a_year(client_for, viewer, cluster_2022):
     rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
     assert rows[0][0] == "name"
     assert rows[1][0] == "Cả nước chung tay vì người nghèo"
+
+
+def test_it_lists_unanswered_movements_among_the_units_tasks(client_for, staff_laichau, cluster_2022):
+    import datetime as dt
+
+    import time_machine
+
+    m = movement(cluster_2022, name="Cán bộ, công chức thi đua thực hiện văn hóa công sở")
+    movement(cluster_2022, name="Phong trào chưa bắt đầu", starts_on=dt.date(2022, 9, 1))
+    client = client_for(staff_laichau)
+    with time_machine.travel(dt.datetime(2022, 6, 1, 9, 0), tick=False):
+        body = client.get(reverse("cum4:home")).content.decode()
+        assert "văn hóa công sở" in body
+        assert "chưa bắt đầu" not in body
+        MovementResponse.objects.create(movement=m, unit=staff_laichau.unit)
+        assert "văn hóa công sở" not in client.get(reverse("cum4:home")).content.decode()
