@@ -2,11 +2,27 @@
 
 from __future__ import annotations
 
+from django.db import models
 from import_export import fields, widgets
 
 from cum4.models import Unit
 from cum4.resources import BaseResource, ClusterYearWidget
 from emulation.models import Movement, MovementResponse, MovementReview, Pledge, PledgeTarget
+
+
+class BlankTextResource(BaseResource):
+    """An empty spreadsheet cell reads as None; optional text fields store "" instead."""
+
+    def before_import_row(self, row, **kwargs) -> None:
+        super().before_import_row(row, **kwargs)
+        for field in self._meta.model._meta.get_fields():
+            if (
+                isinstance(field, models.CharField | models.TextField)
+                and field.blank
+                and field.name in row
+                and row[field.name] is None
+            ):
+                row[field.name] = ""
 
 
 class MovementWidget(widgets.ForeignKeyWidget):
@@ -35,7 +51,7 @@ def _unit_field(attribute: str) -> fields.Field:
     )
 
 
-class MovementResource(BaseResource):
+class MovementResource(BlankTextResource):
     cluster_year = fields.Field(attribute="cluster_year", column_name="cluster_year", widget=ClusterYearWidget())
     launching_unit = _unit_field("launching_unit")
 
@@ -61,7 +77,7 @@ class MovementResource(BaseResource):
         return super().get_queryset().select_related("cluster_year__cluster", "launching_unit")
 
 
-class MovementResponseResource(BaseResource):
+class MovementResponseResource(BlankTextResource):
     movement = fields.Field(attribute="movement", column_name="movement", widget=MovementWidget())
     unit = _unit_field("unit")
 
@@ -75,7 +91,7 @@ class MovementResponseResource(BaseResource):
         return super().get_queryset().select_related("movement__cluster_year__cluster", "unit")
 
 
-class MovementReviewResource(BaseResource):
+class MovementReviewResource(BlankTextResource):
     movement = fields.Field(attribute="movement", column_name="movement", widget=MovementWidget())
 
     class Meta:
@@ -85,7 +101,7 @@ class MovementReviewResource(BaseResource):
         skip_unchanged = True
 
 
-class PledgeResource(BaseResource):
+class PledgeResource(BlankTextResource):
     cluster_year = fields.Field(attribute="cluster_year", column_name="cluster_year", widget=ClusterYearWidget())
     host_unit = _unit_field("host_unit")
 
@@ -109,7 +125,7 @@ class PledgeWidget(widgets.ForeignKeyWidget):
         return ClusterYearWidget().render(value.cluster_year) if value else ""
 
 
-class PledgeTargetResource(BaseResource):
+class PledgeTargetResource(BlankTextResource):
     pledge = fields.Field(attribute="pledge", column_name="pledge", widget=PledgeWidget())
 
     class Meta:
