@@ -61,10 +61,18 @@ def cluster_dashboard(request: HttpRequest, code: str, year: int) -> HttpRespons
             for code in selectors.CHART_CODES
         },
     }
-    changes = {
-        code: selectors.change(dashboard.totals.get(code), (dashboard.previous_totals or {}).get(code))
+    previous = dashboard.previous_totals or {}
+    # Cells laid out here so the template formats without looking each one up by code.
+    tiles = [
+        (code, labels[code], dashboard.totals.get(code),
+         selectors.change(dashboard.totals.get(code), previous.get(code)))
         for code in selectors.HEADLINE_CODES
-    }
+    ]
+    table = [
+        (row, [(code, row.figures.get(code), row.changes.get(code)) for code in selectors.TABLE_CODES])
+        for row in dashboard.rows
+    ]
+    totals = [(code, dashboard.totals.get(code)) for code in selectors.TABLE_CODES]
     return render(
         request,
         "cum4/dashboard_cluster.html",
@@ -75,9 +83,10 @@ def cluster_dashboard(request: HttpRequest, code: str, year: int) -> HttpRespons
             "period_label": PERIOD_LABELS[period],
             "periods": [(code, PERIOD_LABELS[code]) for code in PERIOD_CODES],
             "labels": labels,
-            "headline_codes": selectors.HEADLINE_CODES,
-            "table_codes": selectors.TABLE_CODES,
-            "changes": changes,
+            "table_labels": [(code, labels[code]) for code in selectors.TABLE_CODES],
+            "tiles": tiles,
+            "table": table,
+            "totals": totals,
             "chart": chart,
         },
     )
