@@ -24,3 +24,8 @@ class EmulationConfig(AppConfig):
         from emulation.selectors.movements import unit_movement_tasks
 
         registry.add_unit_tasks(unit_movement_tasks)
+
+        # The pledge's progress on the cluster dashboard (exports branch).
+        from emulation.dashboard_panels import pledge_panel
+
+        registry.add_dashboard_panel(pledge_panel)
