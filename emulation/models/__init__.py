@@ -1,1 +1,2 @@
 """Emulation models, one module per topic; each is re-exported here for Django and callers."""
+from emulation.models.scoring import *  # noqa: F403
