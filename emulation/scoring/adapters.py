@@ -1,0 +1,44 @@
+"""The other parts scoring reads, through the interfaces of CONTRACT.md.
+
+Both are looked up at call time so this app works (with no figures, no pending complaints)
+before the reports and staff branches are merged, and picks them up as soon as they are.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from decimal import Decimal
+
+from cum4.models import Unit
+
+Figures = dict[str, int | Decimal | None]
+
+
+def approved_year_figures(*, units: Sequence[Unit], year: int) -> dict[int, Figures]:
+    """Approved full-year figures by unit id (only APPROVED reports count; see CONTRACT.md).
+
+    A constant number of queries whatever the number of units.
+    """
+    try:
+        from cum4.reports.selectors import units_period_figures
+    except ImportError:  # the reports part is not installed yet
+        return {}
+    figures = units_period_figures(units=list(units), year=year, period="year")
+    return {unit_id: dict(item.values) for unit_id, item in figures.items()}
+
+
+def pending_complaints_of(*, unit: Unit, on: dt.date) -> list:
+    """Complaints or denunciations pending against `unit` on `on` (staff part's selector)."""
+    from emulation import selectors
+
+    finder = getattr(selectors, "pending_complaints", None)
+    if finder is None:
+        try:
+            from emulation.selectors import awards as awards_selectors
+        except ImportError:
+            return []
+        finder = getattr(awards_selectors, "pending_complaints", None)
+    if finder is None:
+        return []
+    return list(finder(unit=unit, on=on))
