@@ -33,7 +33,7 @@ check: $(STAMP)
 # Regenerate and compile the translations (needs GNU gettext; the .mo files are committed).
 messages: $(STAMP)
 	$(PY) manage.py makemessages -l vi --no-obsolete -i tests -i benchmarks -i static -i staticfiles
-	$(PY) manage.py compilemessages -l vi
+	$(PY) manage.py compilemessages -l vi -i .venv
 
 clean:
 	rm -rf $(VENV) staticfiles

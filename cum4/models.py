@@ -45,7 +45,7 @@ class Unit(models.Model):
     is_remote_area = models.BooleanField(
         _("remote area"),
         default=False,
-        help_text=_("Vùng sâu, vùng xa: complaint deadlines are longer."),
+        help_text=_("Remote and mountainous area: complaint deadlines are longer."),
     )
     valid_from = models.DateField(_("valid from"), default=dt.date(2000, 1, 1))
     valid_to = models.DateField(_("valid to"), null=True, blank=True)
@@ -254,3 +254,7 @@ class QuarterWindow(DatedRule):
                 dt.date(2024, month or 0, day or 0)  # a leap year admits 29/02
             except ValueError:
                 raise ValidationError({f"{prefix}_day": _("Not a valid day of that month.")}) from None
+
+
+# The quarterly report envelope lives in its own module of the cum4 app.
+from cum4.reports.models import QuarterlyReport, ReportEvent, SectionRow  # noqa: E402, F401

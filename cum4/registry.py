@@ -3,7 +3,12 @@
 - `nav`: entries of the top navigation, each shown when its predicate admits the user.
 - `demo_loaders`: steps of `manage.py load_demo`, run in order after the core's.
 - `unit_tasks`: functions listing a unit's open tasks for its home page.
-- `report_sections`: the sections of the quarterly report (filled by inspections, complaints).
+- `report_sections`: the sections of the quarterly report (filled by inspections, complaints),
+  each a `cum4.reports.sections.ReportSection`, kept in section-code order.
+- `report_extras`: named additions to the cluster report data (`cluster_report_data`), each
+  `fn(*, cluster_year, period) -> JSON-able | None` (None = left out).
+- `report_formats`: named renderers of `manage.py cluster_report --format NAME`, each
+  `fn(*, data, cluster_year, period, output: BinaryIO) -> None` ("json" is built in).
 """
 
 from __future__ import annotations
@@ -43,6 +48,8 @@ class Registry:
     demo_loaders: list[DemoLoader] = field(default_factory=list)
     unit_tasks: list[Callable[..., list[Task]]] = field(default_factory=list)
     report_sections: list[Any] = field(default_factory=list)
+    report_extras: dict[str, Callable[..., Any]] = field(default_factory=dict)
+    report_formats: dict[str, Callable[..., None]] = field(default_factory=dict)
 
     def add_nav(self, item: NavItem) -> None:
         if all(existing.url_name != item.url_name for existing in self.nav):
@@ -57,6 +64,21 @@ class Registry:
     def add_unit_tasks(self, provider: Callable[..., list[Task]]) -> None:
         if provider not in self.unit_tasks:
             self.unit_tasks.append(provider)
+
+
+    def add_report_section(self, section: Any) -> None:
+        """Register a section of the quarterly report (a `ReportSection`); one per code."""
+        if all(existing.code != section.code for existing in self.report_sections):
+            self.report_sections.append(section)
+            self.report_sections.sort(key=lambda entry: entry.code)
+
+    def add_report_extra(self, name: str, fn: Callable[..., Any]) -> None:
+        """`fn(*, cluster_year, period)` adds `data[name]` to the cluster report unless None."""
+        self.report_extras[name] = fn
+
+    def add_report_format(self, name: str, fn: Callable[..., None]) -> None:
+        """`fn(*, data, cluster_year, period, output)` writes the cluster report as `name`."""
+        self.report_formats[name] = fn
 
 
 registry = Registry()

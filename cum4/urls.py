@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.i18n import set_language
@@ -18,7 +19,15 @@ core_patterns = [
 
 urlpatterns = [
     path("", include((core_patterns, "cum4"))),
-    path("accounts/", include("django.contrib.auth.urls")),
+    # Only the auth views we use: password reset needs outgoing mail, which deployments lack.
+    path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/password/", auth_views.PasswordChangeView.as_view(), name="password_change"),
+    path(
+        "accounts/password/done/",
+        auth_views.PasswordChangeDoneView.as_view(),
+        name="password_change_done",
+    ),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("healthz", views.healthz, name="healthz"),
     path("admin/", admin.site.urls),

@@ -18,5 +18,4 @@ class EmulationConfig(AppConfig):
         registry.add_nav(NavItem(_("Scoring and ranking"), "emulation:scoring_home", order=300))
         registry.add_demo_loader(DemoLoader("scoring", demo.load, order=300))
         registry.add_unit_tasks(tasks.scoring_tasks)
-        if hasattr(registry, "add_report_extra"):  # the reports part provides the hook
-            registry.add_report_extra("ranking", ranking_extra)
+        registry.add_report_extra("ranking", ranking_extra)

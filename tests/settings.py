@@ -5,7 +5,7 @@ import tempfile
 
 os.environ.setdefault("SECRET_KEY", "tests-only-not-a-secret-" + "x" * 40)
 
-from cum4.settings import *  # noqa: E402,F403
+from cum4.settings import *  # noqa: F403
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -1,2 +1,5 @@
 """Emulation models, one module per topic; each is re-exported here for Django and callers."""
+
+from emulation.models.awards import *  # noqa: F403
 from emulation.models.scoring import *  # noqa: F403
+from emulation.models.staff import *  # noqa: F403

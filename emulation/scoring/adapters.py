@@ -29,16 +29,7 @@ def approved_year_figures(*, units: Sequence[Unit], year: int) -> dict[int, Figu
 
 
 def pending_complaints_of(*, unit: Unit, on: dt.date) -> list:
-    """Complaints or denunciations pending against `unit` on `on` (staff part's selector)."""
-    from emulation import selectors
+    """Complaints or denunciations pending against `unit` itself on `on` (staff part)."""
+    from emulation.selectors import pending_complaints
 
-    finder = getattr(selectors, "pending_complaints", None)
-    if finder is None:
-        try:
-            from emulation.selectors import awards as awards_selectors
-        except ImportError:
-            return []
-        finder = getattr(awards_selectors, "pending_complaints", None)
-    if finder is None:
-        return []
-    return list(finder(unit=unit, on=on))
+    return list(pending_complaints(unit=unit, on=on))

@@ -65,6 +65,6 @@ def forward(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("emulation", "0001_scoring")]
+    dependencies = [("emulation", "0003_scoring")]
 
     operations = [migrations.RunPython(forward, migrations.RunPython.noop)]

@@ -11,10 +11,9 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
 
-    initial = True
-
     dependencies = [
         ('cum4', '0002_seed_quarter_windows'),
+        ('emulation', '0002_seed_award_rules'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

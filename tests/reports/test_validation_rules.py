@@ -1,0 +1,84 @@
+"""Every rule of the dictionary: one case refused (or warned), one case passing."""
+
+from __future__ import annotations
+
+import pytest
+
+from cum4.reports.sections import ERROR, WARNING
+from cum4.reports.validation import check_values, errors, warnings
+
+# (section, row, values that break the rule, values that keep it, rule code, level)
+CASES = [
+    ("A", "", {"insp_planned": 3, "insp_unplanned": 1, "insp_new": 5},
+     {"insp_planned": 4, "insp_unplanned": 1, "insp_new": 5}, "insp_split", ERROR),
+    ("A", "", {"insp_concluded": 9, "insp_carried_over": 2, "insp_new": 5},
+     {"insp_concluded": 7, "insp_carried_over": 2, "insp_new": 5}, "insp_concluded", ERROR),
+    ("A", "", {"subjects_violating": 11, "subjects_inspected": 10},
+     {"subjects_violating": 10, "subjects_inspected": 10}, "subjects_violating", ERROR),
+    ("A", "", {"recovery_recommended_vnd": 60, "other_economic_vnd": 50, "violation_vnd": 100},
+     {"recovery_recommended_vnd": 50, "other_economic_vnd": 50, "violation_vnd": 100},
+     "recovery_vs_violation", WARNING),
+    ("A", "", {"recovery_recommended_land_m2": 11, "violation_land_m2": 10},
+     {"recovery_recommended_land_m2": 10, "violation_land_m2": 10},
+     "recovery_land_vs_violation", WARNING),
+    ("A", "", {"recovered_vnd": 11, "recovery_recommended_vnd": 10},
+     {"recovered_vnd": 10, "recovery_recommended_vnd": 10}, "recovered_vs_recommended", WARNING),
+    ("A", "", {"sanction_vnd": 1_000_000, "sanction_decisions": 0},
+     {"sanction_vnd": 0, "sanction_decisions": 3}, "sanction_needs_decision", ERROR),
+    ("A", "", {"referred_persons": 1, "referred_cases": 2},
+     {"referred_persons": 2, "referred_cases": 2}, "referred_persons", WARNING),
+    ("B", "", {"reception_persons": 9, "reception_turns": 10},
+     {"reception_persons": 10, "reception_turns": 10}, "reception_persons", ERROR),
+    ("C", "", {"petitions_complaint": 1, "petitions_denunciation": 1, "petitions_proposal": 1,
+               "petitions_received": 4},
+     {"petitions_complaint": 1, "petitions_denunciation": 1, "petitions_proposal": 2,
+      "petitions_received": 4}, "petitions_split", ERROR),
+    ("C", "", {"petitions_eligible": 8, "petitions_carried_over": 2, "petitions_received": 5},
+     {"petitions_eligible": 7, "petitions_carried_over": 2, "petitions_received": 5},
+     "petitions_eligible", ERROR),
+    ("C", "", {"petitions_in_jurisdiction": 3, "petitions_out_jurisdiction": 3,
+               "petitions_eligible": 7},
+     {"petitions_in_jurisdiction": 4, "petitions_out_jurisdiction": 3, "petitions_eligible": 7},
+     "petitions_jurisdiction", ERROR),
+    ("D", "complaint", {"cases_resolved": 6, "cases_carried_over": 2, "cases_new": 3},
+     {"cases_resolved": 5, "cases_carried_over": 2, "cases_new": 3}, "cases_resolved", ERROR),
+    ("D", "denunciation", {"cases_resolved_on_time": 6, "cases_resolved": 5},
+     {"cases_resolved_on_time": 5, "cases_resolved": 5}, "cases_on_time", ERROR),
+    ("D", "complaint", {"cases_withdrawn": 6, "cases_resolved": 5},
+     {"cases_withdrawn": 5, "cases_resolved": 5}, "cases_withdrawn", ERROR),
+    ("D", "denunciation", {"findings_correct": 2, "findings_partly_correct": 1,
+                           "findings_incorrect": 1, "cases_resolved": 5, "cases_withdrawn": 2},
+     {"findings_correct": 1, "findings_partly_correct": 1, "findings_incorrect": 1,
+      "cases_resolved": 5, "cases_withdrawn": 2}, "findings", ERROR),
+    ("E", "", {"asset_declarations_done": 11, "asset_declarations_required": 10},
+     {"asset_declarations_done": 10, "asset_declarations_required": 10},
+     "declarations_done", ERROR),
+    ("E", "", {"corruption_persons": 1, "corruption_cases": 2},
+     {"corruption_persons": 2, "corruption_cases": 2}, "corruption_persons", WARNING),
+]
+
+
+def _values(section: str, row: str, values: dict) -> dict:
+    return {section: {row: values}}
+
+
+@pytest.mark.parametrize(("section", "row", "bad", "good", "rule", "level"), CASES)
+def test_it_judges_each_rule_of_the_dictionary(section, row, bad, good, rule, level):
+    found = [i for i in check_values(_values(section, row, bad)) if i.rule == rule]
+    assert [i.level for i in found] == [level]
+    assert set(found[0].fields) == set(bad)
+    assert not [i for i in check_values(_values(section, row, good)) if i.rule == rule]
+
+
+def test_it_does_not_judge_a_rule_while_a_field_is_empty():
+    values = _values("A", "", {"insp_planned": 3, "insp_unplanned": None, "insp_new": 5})
+    assert not check_values(values)
+
+
+def test_it_separates_errors_from_warnings():
+    issues = check_values(
+        {"A": {"": {"subjects_violating": 11, "subjects_inspected": 10,
+                    "referred_persons": 0, "referred_cases": 1}}}
+    )
+    assert [i.rule for i in errors(issues)] == ["subjects_violating"]
+    assert [i.rule for i in warnings(issues)] == ["referred_persons"]
