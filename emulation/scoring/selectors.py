@@ -158,6 +158,18 @@ class Line:
     figure: int | Decimal | None = None  # the approved figure behind an indicator criterion
     computed: Decimal | None = None  # the indicator's points
 
+    @property
+    def self_score(self) -> Decimal | None:
+        return self.score.self_score if self.score else None
+
+    @property
+    def review_score(self) -> Decimal | None:
+        return self.score.review_score if self.score else None
+
+    @property
+    def counted(self) -> Decimal | None:
+        return self.score.counted if self.score else None
+
     def layer(self, name: str) -> Decimal | None:
         if self.computed is not None:
             return self.computed
