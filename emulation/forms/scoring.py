@@ -101,9 +101,10 @@ class SelfScoreForm(forms.Form):
 
     def entries(self) -> dict[int, SelfEntry]:
         data = self.cleaned_data
+        # Only the lines the request carries: a partial post leaves the other lines alone.
         return {ln.criterion.pk: SelfEntry(score=data.get(f"self_{ln.criterion.pk}"),
                                            note=data.get(f"note_{ln.criterion.pk}") or "")
-                for ln in self.editable}
+                for ln in self.editable if f"self_{ln.criterion.pk}" in self.data}
 
 
 class ReviewScoreForm(forms.Form):
@@ -147,9 +148,16 @@ class ReviewScoreForm(forms.Form):
         result = {}
         for line in self.editable:
             cid = line.criterion.pk
+            if f"review_{cid}" not in self.data:
+                continue  # a partial post leaves the other lines alone
+            agreed_given = f"agreed_{cid}" in self.data
+            score = line.score
             result[cid] = ReviewEntry(
                 score=data.get(f"review_{cid}"), note=data.get(f"rnote_{cid}") or "",
-                agreed=data.get(f"agreed_{cid}"), agreed_note=data.get(f"anote_{cid}") or "")
+                agreed=data.get(f"agreed_{cid}") if agreed_given else (
+                    score.agreed_score if score else None),
+                agreed_note=data.get(f"anote_{cid}") or "" if agreed_given else (
+                    score.agreed_note if score else ""))
         return result
 
 

@@ -33,3 +33,12 @@ def pending_complaints_of(*, unit: Unit, on: dt.date) -> list:
     from emulation.selectors import pending_complaints
 
     return list(pending_complaints(unit=unit, on=on))
+
+
+def describe_pending(item) -> str:
+    """One line for a proposal: kind, reference, date received and summary."""
+    kind = item.get_kind_display() if hasattr(item, "get_kind_display") else ""
+    received = getattr(item, "received_on", None)
+    parts = [str(kind), getattr(item, "reference", "") or "",
+             f"({received:%d/%m/%Y})" if received else "", getattr(item, "summary", "") or ""]
+    return " ".join(part for part in parts if part).strip() or str(item)

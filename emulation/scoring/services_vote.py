@@ -100,7 +100,7 @@ def scoring_finalise(*, cluster_year: ClusterYear, merit_units: list[Unit], by: 
         proposal = RankingProposal(
             cluster_year=cluster_year, unit=unit, award_code=award, rank=rows[unit.pk].rank,
             total=rows[unit.pk].total, has_pending_complaint=bool(pending),
-            pending_note="\n".join(str(item) for item in pending), dossier_deadline=deadline,
+            pending_note="\n".join(adapters.describe_pending(item) for item in pending), dossier_deadline=deadline,
             created_by=creator,
         )
         proposal.full_clean()
