@@ -11,6 +11,8 @@ Y = "scoring/<slug:code>/<int:year>/"
 urlpatterns: list = [
     # scoring, vote and ranking (issue 5)
     path("scoring/", scoring.scoring_home, name="scoring_home"),
+    path("scoring/evidence/<int:evidence_id>/", scoring.evidence_download,
+         name="evidence_download"),  # before Y, which would read "evidence" as a cluster
     path(Y, scoring.scoring_year, name="scoring_year"),
     path(Y + "phase/", scoring.scoring_phase_set, name="scoring_phase"),
     path(Y + "reviewers/", scoring.cross_review_set, name="cross_review"),
@@ -18,8 +20,6 @@ urlpatterns: list = [
     path(Y + "units/<slug:unit_code>/totals/", scoring.sheet_totals, name="sheet_totals"),
     path(Y + "units/<slug:unit_code>/evidence/<int:criterion_id>/", scoring.evidence_upload,
          name="evidence_upload"),
-    path("scoring/evidence/<int:evidence_id>/", scoring.evidence_download,
-         name="evidence_download"),
     path(Y + "criteria/", scoring_criteria.criteria_table, name="criteria"),
     path(Y + "criteria/create/<slug:source>/", scoring_criteria.criteria_create,
          name="criteria_create"),
