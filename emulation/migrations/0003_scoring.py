@@ -43,7 +43,7 @@ class Migration(migrations.Migration):
                 ('valid_to', models.DateField(blank=True, null=True, verbose_name='valid to')),
                 ('legal_basis', models.CharField(max_length=255, verbose_name='legal basis')),
                 ('note', models.TextField(blank=True, verbose_name='note')),
-                ('threshold_percent', models.DecimalField(decimal_places=2, max_digits=5, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(100)], verbose_name='threshold (% of members)')),
+                ('threshold_percent', models.DecimalField(decimal_places=2, max_digits=5, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(100)], verbose_name='threshold (percent of members)')),
                 ('allow_self_vote', models.BooleanField(default=False, verbose_name='a unit may vote for itself')),
             ],
             options={
@@ -259,7 +259,7 @@ class Migration(migrations.Migration):
                 ('valid_to', models.DateField(blank=True, null=True, verbose_name='valid to')),
                 ('legal_basis', models.CharField(max_length=255, verbose_name='legal basis')),
                 ('note', models.TextField(blank=True, verbose_name='note')),
-                ('threshold_percent', models.DecimalField(decimal_places=2, max_digits=5, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(100)], verbose_name='threshold (% of members)')),
+                ('threshold_percent', models.DecimalField(decimal_places=2, max_digits=5, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(100)], verbose_name='threshold (percent of members)')),
                 ('allow_self_vote', models.BooleanField(default=False, verbose_name='a unit may vote for itself')),
                 ('history_id', models.AutoField(primary_key=True, serialize=False)),
                 ('history_date', models.DateTimeField(db_index=True)),

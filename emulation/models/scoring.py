@@ -322,7 +322,7 @@ class NominationVoteRule(DatedRule):
     all members, and whether a unit may vote for itself."""
 
     threshold_percent = models.DecimalField(
-        _("threshold (% of members)"), max_digits=5, decimal_places=2,
+        _("threshold (percent of members)"), max_digits=5, decimal_places=2,
         validators=[MinValueValidator(1), MaxValueValidator(100)],
     )
     allow_self_vote = models.BooleanField(_("a unit may vote for itself"), default=False)
