@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from cum4 import selectors as core_selectors
 from cum4.dashboard import selectors
 from cum4.exports.catalogue import export_indicators
+from cum4.exports.common import ranking_rows
 from cum4.exports.registration import CONTENT_TYPES
 from cum4.models import ClusterYear, Unit
 from cum4.periods import PERIOD_CODES, PERIOD_LABELS
@@ -88,6 +89,12 @@ def cluster_dashboard(request: HttpRequest, code: str, year: int) -> HttpRespons
             "table": table,
             "totals": totals,
             "chart": chart,
+            "ranking": ranking_rows(
+                {
+                    "ranking": dashboard.ranking,
+                    "units": [{"unit": r.unit.code, "name": r.unit.name} for r in dashboard.rows],
+                }
+            ),
         },
     )
 
