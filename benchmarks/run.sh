@@ -16,6 +16,8 @@ if [ "${BENCH_KEEP_DB:-0}" != "1" ]; then
   psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
   $PY manage.py migrate --noinput -v0
   $PY benchmarks/generate.py
+else
+  $PY manage.py migrate --noinput -v0
 fi
 $PY manage.py collectstatic --noinput -v0
 
@@ -29,7 +31,7 @@ $PY benchmarks/load.py --base http://127.0.0.1:$PORT --users 16 \
   --page floor=/accounts/password/ \
   --page dashboard=/clusters/cum-iv/2025/dashboard/?period=year \
   --page status_grid=/reports/status/cum-iv/2025/ \
-  ${BENCH_RANKING:+--page ranking=$BENCH_RANKING}
+  --page ranking="${BENCH_RANKING:-/emulation/scoring/cum-iv/2025/ranking/}"
 
 kill $GUNICORN; wait $GUNICORN 2>/dev/null || true
 $PY benchmarks/documents.py cum-iv 2025

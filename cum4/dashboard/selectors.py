@@ -125,6 +125,9 @@ class ClusterDashboard:
     series: list[YearPoint]
     years: list[int]
     available_years: list[int] = field(default_factory=list)
+    # Changes whenever a figure of the page can change: keys the cached figures and the
+    # cached rendering of the page's figure part.
+    cache_key: str = ""
     ranking: Any = None
     panels: list[DashboardPanel] = field(default_factory=list)
 
@@ -287,6 +290,7 @@ def cluster_dashboard(
             .order_by("-year")
             .values_list("year", flat=True)
         ),
+        cache_key=key,
         ranking=ranking,
         panels=sorted(panels, key=lambda panel: panel.order),
     )

@@ -134,7 +134,8 @@ def test_it_runs_the_same_number_of_queries_for_7_and_34_units_and_1_and_10_year
     assert len(large.captured_queries) == len(small.captured_queries), [
         q["sql"][:120] for q in large.captured_queries
     ]
-    assert len(small.captured_queries) <= 20
+    # Ours are 8; the nav, the ranking extra and the pledge panel add their own, constant too.
+    assert len(small.captured_queries) <= 25
 
 
 @pytest.mark.django_db
