@@ -39,6 +39,7 @@ def login(base: str, username: str, password: str) -> urllib.request.OpenerDirec
 
 
 def run_page(openers, base: str, path: str, requests: int, seconds: float) -> dict:
+    """One burst: the users share `requests` requests (stopping at `seconds`)."""
     latencies: list[float] = []
     errors = 0
     lock = threading.Lock()
@@ -73,11 +74,16 @@ def run_page(openers, base: str, path: str, requests: int, seconds: float) -> di
     for thread in threads:
         thread.join()
     wall = time.perf_counter() - started
-    latencies.sort()
+    return {"latencies": latencies, "errors": errors, "wall": wall}
+
+
+def summary(bursts: list[dict]) -> dict:
+    latencies = sorted(x for burst in bursts for x in burst["latencies"])
+    wall = sum(burst["wall"] for burst in bursts)
     quantiles = statistics.quantiles(latencies, n=100) if len(latencies) > 1 else [0] * 99
     return {
         "requests": len(latencies),
-        "errors": errors,
+        "errors": sum(burst["errors"] for burst in bursts),
         "rps": len(latencies) / wall if wall else 0.0,
         "p50": quantiles[49] * 1000,
         "p95": quantiles[94] * 1000,
@@ -93,14 +99,24 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=800)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--warmup", type=int, default=32)
+    parser.add_argument(
+        "--rounds", type=int, default=4,
+        help="interleave the pages in rounds, so a change of the machine's load hits all alike",
+    )
     parser.add_argument("--page", action="append", required=True, help="name=/path (first = floor)")
     args = parser.parse_args()
     openers = [login(args.base, args.user, args.password) for _ in range(args.users)]
-    results = {}
-    for spec in args.page:
-        name, _, path = spec.partition("=")
+    pages = [spec.partition("=")[::2] for spec in args.page]
+    for _name, path in pages:
         run_page(openers, args.base, path, args.warmup, args.seconds)  # warm caches and workers
-        results[name] = run_page(openers, args.base, path, args.requests, args.seconds)
+    bursts: dict[str, list[dict]] = {name: [] for name, _path in pages}
+    per_round = max(args.requests // args.rounds, 1)
+    for _round in range(args.rounds):
+        for name, path in pages:
+            bursts[name].append(
+                run_page(openers, args.base, path, per_round, args.seconds / args.rounds)
+            )
+    results = {name: summary(bursts[name]) for name, _path in pages}
     floor_name = args.page[0].partition("=")[0]
     floor = results[floor_name]["rps"] or 1.0
     print(f"{'page':<18}{'requests':>9}{'errors':>8}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}"

@@ -134,7 +134,7 @@ def test_it_runs_the_same_number_of_queries_for_7_and_34_units_and_1_and_10_year
     assert len(large.captured_queries) == len(small.captured_queries), [
         q["sql"][:120] for q in large.captured_queries
     ]
-    # Ours are 8; the nav, the ranking extra and the pledge panel add their own, constant too.
+    # A ceiling too: the nav, the ranking extra and the pledge panel add their own queries.
     assert len(small.captured_queries) <= 25
 
 
