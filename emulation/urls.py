@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from emulation.views import awards, staff
+from emulation.views import awards, movements, pledges, staff, statistics
 
 app_name = "emulation"
 
@@ -27,4 +27,28 @@ urlpatterns: list = [
          name="decisions_export"),
     path("units/<slug:code>/eligibility/<int:year>/", awards.eligibility, name="eligibility"),
     path("units/<slug:code>/awards/", awards.unit_awards, name="unit_awards"),
+    # Movements, pledges and statistics (pledges branch).
+    path("movements/", movements.movements_current, name="movements_current"),
+    path("<slug:code>/<int:year>/movements/", movements.movement_list, name="movement_list"),
+    path("<slug:code>/<int:year>/movements.xlsx", statistics.movement_export, name="movement_export"),
+    path("movements/<int:pk>/", movements.movement_detail, name="movement_detail"),
+    path(
+        "movements/<int:pk>/responses/<slug:unit_code>/",
+        movements.movement_response,
+        name="movement_response",
+    ),
+    path("movements/<int:pk>/reviews/", movements.movement_review, name="movement_review"),
+    path("evidence/movements/<int:pk>/", movements.movement_evidence, name="movement_evidence"),
+    path("pledge/", pledges.pledge_current, name="pledge_current"),
+    path("<slug:code>/<int:year>/pledge/", pledges.pledge_detail, name="pledge_detail"),
+    path("<slug:code>/<int:year>/pledge/targets/", pledges.pledge_target_add, name="pledge_target_add"),
+    path("<slug:code>/<int:year>/pledge.xlsx", statistics.pledge_export, name="pledge_export"),
+    path(
+        "pledge/targets/<int:pk>/units/<slug:unit_code>/",
+        pledges.pledge_target_judge,
+        name="pledge_target_judge",
+    ),
+    path("statistics/", statistics.statistics_current, name="statistics_current"),
+    path("<slug:code>/<int:year>/statistics/", statistics.statistics, name="statistics"),
+    path("<slug:code>/<int:year>/statistics.xlsx", statistics.statistics_export, name="statistics_export"),
 ]
