@@ -160,7 +160,11 @@ class TitleRule(DatedRule):
     )
     # Collective conditions.
     members_ldtt_percent = models.DecimalField(
-        _("at least this percentage of members LĐTT"), max_digits=5, decimal_places=2, null=True, blank=True
+        _("at least this percentage of members LĐTT"),
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
     )
     all_members_complete = models.BooleanField(
         _("every member completes their tasks"), default=False
