@@ -48,6 +48,7 @@ class StaffMemberAdmin(HistoryImportExportAdmin):
 
 @admin.register(StaffAssignment)
 class StaffAssignmentAdmin(HistoryImportExportAdmin):
+    resource_classes = [staff_resources.StaffAssignmentResource]
     list_display = ["staff_member", "unit", "position", "leadership_level", "start", "end"]
     list_filter = ["unit", "leadership_level"]
     list_select_related = ["staff_member", "unit"]
@@ -131,6 +132,7 @@ class RegistrationItemInline(admin.TabularInline):
 
 @admin.register(Registration)
 class RegistrationAdmin(HistoryImportExportAdmin):
+    resource_classes = [award_resources.RegistrationResource]
     list_display = ["unit", "year", "signed_by", "signed_at"]
     list_filter = ["year", "unit"]
     list_select_related = ["unit", "signed_by"]

@@ -160,3 +160,9 @@ def condition_confirm(
 def condition_withdraw(*, confirmation: ConditionConfirmation, by: User) -> None:
     """Take back a confirmation given by mistake."""
     confirmation.delete()
+
+
+@transaction.atomic
+def decision_item_remove(*, item: DecisionItem, by: User) -> None:
+    """Remove an award entered by mistake from a decision."""
+    item.delete()

@@ -245,7 +245,7 @@ def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
             if request.POST.get("action") == "remove":
                 item = get_object_or_404(DecisionItem, pk=request.POST.get("item"),
                                          decision=decision)
-                item.delete()
+                services.decision_item_remove(item=item, by=request.user)
                 return redirect("emulation:decision_detail", pk=pk)
             form = DecisionItemForm(request.POST, **kwargs)
             if form.is_valid():
