@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from cum4.admin import HistoryImportExportAdmin
 from emulation.models import (
@@ -116,6 +117,18 @@ class TitleRuleAdmin(HistoryImportExportAdmin):
     resource_classes = [award_resources.TitleRuleResource]
     list_display = ["award", "enabled", "valid_from", "valid_to", "legal_basis"]
     list_filter = ["enabled", "award"]
+    fieldsets = (
+        (None, {"fields": ("award", "enabled", "valid_from", "valid_to", "legal_basis", "note")}),
+        (_("Individual conditions"), {"fields": (
+            "min_rating", "excellent_or_initiative", "streak_award", "streak_years",
+            "initiative_level", "max_share_of_ldtt",
+        )}),
+        (_("Collective conditions"), {"fields": (
+            "members_ldtt_percent", "all_members_complete", "min_cstdcs_members",
+            "blocking_discipline",
+        )}),
+        (_("Conditions confirmed by hand"), {"fields": ("manual_conditions",)}),
+    )
 
 
 @admin.register(CycleDeadline)
