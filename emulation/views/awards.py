@@ -220,7 +220,9 @@ def decision_list(request: HttpRequest) -> HttpResponse:
 
 def decision_create(request: HttpRequest) -> HttpResponse:
     require_perm(request.user, "emulation.manage_decisions")
-    form = DecisionForm(request.POST or None, initial={"method": Decision.Method.REGULAR})
+    form = DecisionForm(
+        request.POST or None, request.FILES or None, initial={"method": Decision.Method.REGULAR}
+    )
     if request.method == "POST" and form.is_valid():
         try:
             decision = services.decision_create(by=request.user, **form.cleaned_data)
