@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('emulation', '0004_merge_20261128_2014'),
+        ('emulation', '0005_merge_0004_merge_20261128_2014_0004_scoring_rules'),
     ]
 
     operations = [
