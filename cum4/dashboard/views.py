@@ -125,15 +125,28 @@ def unit_dashboard(request: HttpRequest, code: str) -> HttpResponse:
         {
             "unit": unit,
             "dashboard": dashboard,
+            # Newest first; each value with its change against the year before.
             "rows": [
-                (point, rows[index + 1].figures if index + 1 < len(rows) else None)
+                (
+                    point,
+                    [
+                        (
+                            code,
+                            point.figures.get(code),
+                            selectors.change(
+                                point.figures.get(code),
+                                rows[index + 1].figures.get(code) if index + 1 < len(rows) else None,
+                            ),
+                        )
+                        for code in selectors.TABLE_CODES
+                    ],
+                )
                 for index, point in enumerate(rows)
             ],
             "period": period,
             "period_label": PERIOD_LABELS[period],
             "periods": [(code, PERIOD_LABELS[code]) for code in PERIOD_CODES],
-            "labels": labels,
-            "table_codes": selectors.TABLE_CODES,
+            "table_labels": [(code, labels[code]) for code in selectors.TABLE_CODES],
             "tasks": tasks,
             "chart": chart,
         },
