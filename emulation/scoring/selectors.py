@@ -12,6 +12,7 @@ import datetime as dt
 import math
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 from decimal import ROUND_HALF_UP, Decimal
 
 from cum4.models import ClusterYear, Membership, Unit
@@ -194,6 +195,21 @@ class Sheet:
     evidence: dict[int, list] = field(default_factory=dict)  # criterion id → files
     reopened: ResultComplaint | None = None
 
+    @cached_property
+    def missing_evidence(self) -> set[int]:
+        """Criteria that require evidence, self-scored above 0, without any file yet."""
+        return {
+            line.criterion.pk for line in self.lines
+            if line.criterion.evidence_required and (line.self_score or 0) > 0
+            and not self.evidence.get(line.criterion.pk)
+        }
+
+    @property
+    def stamp(self) -> str:
+        """When any score of the sheet last changed: a form posts it back so a save made
+        over someone else's newer change is refused instead of overwriting it."""
+        return sheet_stamp(self.lines)
+
     def lines_of(self, group: CriteriaGroup) -> list[Line]:
         return [line for line in self.lines if line.criterion.group_id == group.pk]
 
@@ -204,6 +220,11 @@ class Sheet:
              {layer: self.totals[layer].groups[group.pk] for layer in LAYERS})
             for group in self.tree.groups
         ]
+
+
+def sheet_stamp(lines: list[Line]) -> str:
+    stamps = [line.score.updated_at for line in lines if line.score is not None]
+    return max(stamps).isoformat() if stamps else ""
 
 
 def _lines(tree: TableTree, round_: ScoringRound, scores: dict[int, Score],
