@@ -12,8 +12,8 @@ import datetime as dt
 import math
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cached_property
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cached_property
 
 from cum4.models import ClusterYear, Membership, Unit
 from emulation.models import (
