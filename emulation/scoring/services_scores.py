@@ -17,6 +17,7 @@ from decimal import Decimal
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from cum4.models import ClusterYear, Membership, Unit, User
@@ -78,7 +79,10 @@ def _check_stamp(cluster_year: ClusterYear, unit: Unit, expected: str | None) ->
     """Refuse a save prepared on an older version of the sheet (None: no check)."""
     if expected is None:
         return
-    current = selectors.score_sheet(cluster_year=cluster_year, unit=unit).stamp
+    latest = Score.objects.filter(
+        unit=unit, criterion__group__table__cluster_year=cluster_year
+    ).aggregate(latest=Max("updated_at"))["latest"]
+    current = latest.isoformat() if latest else ""
     if current != expected:
         raise ValidationError(
             _("Someone saved these scores after you opened the page. Nothing of yours was "

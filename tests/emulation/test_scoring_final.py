@@ -160,3 +160,15 @@ def test_it_refuses_a_complaint_after_the_rules_days(finalised, client_for):
             "subject": "rank", "text": "Muộn."})
     assert response.status_code == 400
     assert not ResultComplaint.objects.exists()
+
+
+def test_it_keeps_final_scores_read_only_in_the_admin(finalised, client_for, secretariat,
+                                                      scoring_table):
+    score = Score.objects.get(unit__code="laichau", criterion=scoring_table["a"])
+    url = reverse("admin:emulation_score_change", args=[score.pk])
+    response = client_for(secretariat).post(url, {"self_score": "1", "review_score": "1",
+                                                  "agreed_score": "1"})
+    assert response.status_code in (302, 403, 200)
+    score.refresh_from_db()
+    assert score.agreed_score == D(40)
+    assert 'name="agreed_score"' not in client_for(secretariat).get(url).content.decode()
