@@ -79,7 +79,8 @@ def test_it_adds_the_ranking_to_the_cluster_report_only_once_final(cluster_2022,
     set_phase(cluster_2022, "final")
     data = cluster_report_data(cluster_year=cluster_2022, period="year")
     first = data["ranking"][0]
-    assert first == {"unit": "laichau", "rank": 1, "total": 60.0,
+    assert first == {"unit": "laichau", "name": "Thanh tra tỉnh Lai Châu", "rank": 1,
+                     "total": 60.0,
                      "groups": {"g1": 40.0, "g2": 20.0, "bonus": 0.0, "minus": 0.0},
                      "votes": 1}
 

@@ -89,10 +89,12 @@ class Ranking:
         return self.vote.winner
 
     def as_json(self) -> list[dict]:
-        """The "ranking" of the cluster report: rank order, numbers as floats."""
+        """The "ranking" of the cluster report: rank order, numbers as floats (the unit's
+        code, and its name for the exports)."""
         return [
             {
                 "unit": row.unit.code,
+                "name": row.unit.name,
                 "rank": row.rank,
                 "total": float(row.total),
                 "groups": {code: float(value) for code, value in row.groups.items()},
