@@ -122,7 +122,8 @@ def test_it_reopens_one_units_review_through_an_accepted_complaint(
     score = Score.objects.get(unit__code="sonla", criterion=t["a"])
     assert score.agreed_score == D(40)
     last = score.history.order_by("-history_id").first()  # dates differ: time travel
-    assert f"#{complaint.pk}" in last.history_change_reason
+    assert str(complaint.pk) in last.history_change_reason
+    assert "Đồng ý cộng 5 điểm" in last.history_change_reason
     assert last.history_user == lead_2022
     ranking = client_for(lead_2022).get(_url("ranking")).content.decode()
     assert "80,00" in ranking  # Sơn La 40 + 40
