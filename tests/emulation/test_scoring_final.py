@@ -173,3 +173,18 @@ def test_it_keeps_final_scores_read_only_in_the_admin(finalised, client_for, sec
     score.refresh_from_db()
     assert score.agreed_score == D(40)
     assert 'name="agreed_score"' not in client_for(secretariat).get(url).content.decode()
+
+
+def test_it_proposes_no_flag_when_no_unit_reaches_the_threshold(cluster_2022, scoring_table,
+                                                                unit, client_for, lead_2022):
+    set_scores(unit("laichau"), {scoring_table["a"]: 40})
+    set_phase(cluster_2022, "vote")
+    for code in ["sonla", "langson", "laocai"]:
+        ballot_cast(cluster_year=cluster_2022, nominee=unit("laichau"), by=leader_of(code))
+    response = client_for(lead_2022).post(_url("finalise"), {
+        "merit_units": [unit("laichau").pk], "confirm": "on"})
+    assert response.status_code == 302
+    assert list(RankingProposal.objects.values_list("unit__code", "award_code")) == [
+        ("laichau", "bk_ttcp")]
+    body = client_for(lead_2022).get(_url("vote")).content.decode()
+    assert 'data-testid="vote-results"' in body and 'data-testid="vote-winner"' not in body
