@@ -150,3 +150,9 @@ def test_it_serves_cached_figures_until_a_report_changes(seed_2022, client_for, 
     with CaptureQueriesContext(connection) as recomputed:
         assert _tile(client.get(URL).content.decode(), "insp_total") != "1.902"
     assert len(recomputed.captured_queries) > len(cached.captured_queries)
+
+
+@pytest.mark.django_db
+def test_it_is_linked_from_the_cluster_years_page(seed_2022, client_for, viewer):
+    html = client_for(viewer).get("/clusters/cum-iv/2022/").content.decode()
+    assert 'href="/clusters/cum-iv/2022/dashboard/"' in html
