@@ -10,27 +10,18 @@ through cum4.formatting, so the document reads exactly like the dashboard.
 from __future__ import annotations
 
 import datetime as dt
-import math
 from typing import BinaryIO
 
 from django.utils import translation
 from django.utils.translation import gettext as _
 from docx import Document
-from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Mm, Pt, Twips
-from docx.table import Table
-from docx.text.paragraph import Paragraph
+from docx.shared import Mm, Pt
 
+from cum4.exports import docx_layout as layout
 from cum4.exports.common import cluster_title, period_phrase, ranking_rows, value_of
 from cum4.formatting import vn_money, vn_number, vn_rate
-
-FONT = "Times New Roman"
-BODY_SIZE = Pt(14)
-TABLE_SIZE = Pt(11)
 
 
 def year_end_report(*, data: dict, output: BinaryIO) -> None:
@@ -42,7 +33,7 @@ def year_end_report(*, data: dict, output: BinaryIO) -> None:
     """
     with translation.override("vi"):
         document = Document()
-        _page_and_styles(document)
+        layout.page_and_styles(document)
         _national_heading(document, data)
         _title(document, data)
         _narrative(document, data)
@@ -57,61 +48,6 @@ def year_end_report(*, data: dict, output: BinaryIO) -> None:
         document.save(output)
 
 
-# -- layout -----------------------------------------------------------------------------------
-
-
-def _page_and_styles(document) -> None:
-    section = document.sections[0]
-    section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    # NĐ 30/2020, Phụ lục I: top/bottom 20–25 mm, left 30–35 mm, right 15–20 mm.
-    section.top_margin, section.bottom_margin = _mm(20), _mm(20)
-    section.left_margin, section.right_margin = _mm(30), _mm(15)
-    style = document.styles["Normal"]
-    style.font.name = FONT
-    style.font.size = BODY_SIZE
-    # Word picks the East Asian font slot for Vietnamese in some locales: name it too.
-    style.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
-    style.paragraph_format.space_after = Pt(6)
-    style.paragraph_format.line_spacing = 1.15
-    # Page numbers centred at the top from the second page (NĐ 30/2020).
-    section.different_first_page_header_footer = True
-    header = section.header.paragraphs[0]
-    header.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _page_field(header)
-
-
-def _mm(millimetres: float) -> Twips:
-    """Word stores twips: round up so a margin is never below its legal minimum."""
-    return Twips(math.ceil(millimetres * 1440 / 25.4))
-
-
-def _page_field(paragraph: Paragraph) -> None:
-    run = paragraph.add_run()
-    for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
-        if kind:
-            element = OxmlElement("w:fldChar")
-            element.set(qn("w:fldCharType"), kind)
-        else:
-            element = OxmlElement("w:instrText")
-            element.set(qn("xml:space"), "preserve")
-            element.text = text
-        run._r.append(element)
-
-
-def _line(cell_or_doc, text: str, *, bold=False, italic=False, size=None, underline=False,
-          align=WD_ALIGN_PARAGRAPH.CENTER, upper=False) -> Paragraph:
-    paragraph = cell_or_doc.add_paragraph()
-    paragraph.alignment = align
-    paragraph.paragraph_format.space_after = Pt(0)
-    paragraph.paragraph_format.line_spacing = 1.0
-    run = paragraph.add_run(text.upper() if upper else text)
-    run.bold, run.italic, run.underline = bold, italic, underline
-    run.font.name = FONT
-    run.font.size = size or Pt(13)
-    return paragraph
-
-
 def _national_heading(document, data: dict) -> None:
     table = document.add_table(rows=1, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -121,12 +57,12 @@ def _national_heading(document, data: dict) -> None:
     left.paragraphs[0].text = ""
     right.paragraphs[0].text = ""
     issuing = data.get("issuing_body") or _("Inspectorates of the provinces")
-    _line(left, issuing, size=Pt(12), upper=True)
-    _line(left, cluster_title(data), bold=True, size=Pt(13), upper=True, underline=True)
-    _line(left, _("No.: …/BC-CTĐ"), size=Pt(13))
-    _line(right, _("SOCIALIST REPUBLIC OF VIETNAM"), bold=True, size=Pt(12))
-    _line(right, _("Independence - Freedom - Happiness"), bold=True, size=Pt(13), underline=True)
-    _line(right, _place_and_date(data), italic=True, size=Pt(13))
+    layout.line(left, issuing, size=Pt(12), upper=True)
+    layout.line(left, cluster_title(data), bold=True, size=Pt(13), upper=True, underline=True)
+    layout.line(left, _("No.: …/BC-CTĐ"), size=Pt(13))
+    layout.line(right, _("SOCIALIST REPUBLIC OF VIETNAM"), bold=True, size=Pt(12))
+    layout.line(right, _("Independence - Freedom - Happiness"), bold=True, size=Pt(13), underline=True)
+    layout.line(right, _place_and_date(data), italic=True, size=Pt(13))
     document.add_paragraph()
 
 
@@ -141,28 +77,13 @@ def _place_and_date(data: dict) -> str:
 
 
 def _title(document, data: dict) -> None:
-    _line(document, _("REPORT"), bold=True, size=Pt(14))
+    layout.line(document, _("REPORT"), bold=True, size=Pt(14))
     subject = _("Results of the emulation cluster's work in %(period)s %(year)s") % {
         "period": period_phrase(data["period"]), "year": data["year"],
     }
-    _line(document, subject, bold=True, size=Pt(14))
-    _line(document, cluster_title(data), bold=True, size=Pt(14))
+    layout.line(document, subject, bold=True, size=Pt(14))
+    layout.line(document, cluster_title(data), bold=True, size=Pt(14))
     document.add_paragraph()
-
-
-def _heading(document, text: str) -> None:
-    paragraph = document.add_paragraph()
-    paragraph.paragraph_format.space_before = Pt(6)
-    paragraph.paragraph_format.keep_with_next = True
-    run = paragraph.add_run(text)
-    run.bold = True
-
-
-def _body(document, text: str) -> Paragraph:
-    paragraph = document.add_paragraph(text)
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-    paragraph.paragraph_format.first_line_indent = Mm(12.7)
-    return paragraph
 
 
 # -- narrative --------------------------------------------------------------------------------
@@ -187,9 +108,9 @@ def _narrative(document, data: dict) -> None:
         "year": data["year"],
         "cluster": cluster_title(data),
     }
-    _heading(document, _("I. RESULTS OF THE INSPECTION WORK"))
-    _heading(document, _("1. Inspections"))
-    _body(document, _(
+    layout.heading(document, _("I. RESULTS OF THE INSPECTION WORK"))
+    layout.heading(document, _("1. Inspections"))
+    layout.body(document, _(
         "In %(period)s %(year)s, the inspectorates of the provinces of %(cluster)s carried out "
         "%(insp_total)s socio-economic inspections and checks covering %(subjects)s individuals "
         "and organisations. The inspections found violations of %(violation_vnd)s and "
@@ -207,7 +128,7 @@ def _narrative(document, data: dict) -> None:
         "recovered_vnd": _m(totals, "recovered_vnd"),
         "recovery_rate": _r(totals, "recovery_rate"),
     })
-    _body(document, _(
+    layout.body(document, _(
         "They issued %(decisions)s decisions on administrative sanctions totalling %(fines)s; "
         "recommended administrative handling of %(orgs)s organisations and %(persons)s "
         "individuals; referred %(cases)s cases with %(referred)s persons to the investigating "
@@ -221,8 +142,8 @@ def _narrative(document, data: dict) -> None:
         "referred": _n(totals, "referred_persons"),
         "policy": _n(totals, "policy_recommendations"),
     })
-    _heading(document, _("2. Citizen reception, petitions, complaints and denunciations"))
-    _body(document, _(
+    layout.heading(document, _("2. Citizen reception, petitions, complaints and denunciations"))
+    layout.body(document, _(
         "On citizen reception and the resolution of complaints and denunciations, the "
         "inspectorates of the cluster received citizens %(turns)s times, %(persons)s citizens "
         "coming with complaints, denunciations, recommendations and reflections. They received "
@@ -241,8 +162,8 @@ def _narrative(document, data: dict) -> None:
         "resolution_rate": _r(totals, "resolution_rate", 1),
         "on_time_rate": _r(totals, "on_time_rate", 1),
     })
-    _heading(document, _("3. Anti-corruption"))
-    _body(document, _(
+    layout.heading(document, _("3. Anti-corruption"))
+    layout.body(document, _(
         "The inspectorates continued to guide and urge the implementation of corruption "
         "prevention measures: %(publicity)s agencies and units were checked on publicity and "
         "transparency; %(declared)s of %(required)s persons declared their assets and income "
@@ -260,7 +181,7 @@ def _narrative(document, data: dict) -> None:
         "heads": _n(totals, "heads_held_responsible"),
         "recovered": _m(totals, "corruption_recovered_vnd"),
     })
-    note = _body(document, _(
+    note = layout.body(document, _(
         "The figures are the sums of the quarterly reports approved by the cluster lead; "
         "drafts and reports not yet approved are not counted."
     ))
@@ -270,45 +191,8 @@ def _narrative(document, data: dict) -> None:
 # -- tables -----------------------------------------------------------------------------------
 
 
-def _table(document, headers: list[str], rows: list[list[str]], *, bold_last=False) -> Table:
-    table = document.add_table(rows=1, cols=len(headers))
-    table.style = "Table Grid"
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for cell, text in zip(table.rows[0].cells, headers, strict=True):
-        _cell_text(cell, text, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
-    _repeat_header(table.rows[0])
-    for index, values in enumerate(rows):
-        cells = table.add_row().cells
-        last = bold_last and index == len(rows) - 1
-        for column, (cell, text) in enumerate(zip(cells, values, strict=True)):
-            align = WD_ALIGN_PARAGRAPH.LEFT if column == 1 else WD_ALIGN_PARAGRAPH.RIGHT
-            if column == 0:
-                align = WD_ALIGN_PARAGRAPH.CENTER
-            _cell_text(cell, text, bold=last, align=align)
-    document.add_paragraph()
-    return table
-
-
-def _cell_text(cell, text: str, *, bold: bool, align) -> None:
-    paragraph = cell.paragraphs[0]
-    paragraph.alignment = align
-    paragraph.paragraph_format.space_after = Pt(0)
-    paragraph.paragraph_format.first_line_indent = None
-    run = paragraph.add_run(text)
-    run.bold = bold
-    run.font.size = TABLE_SIZE
-
-
-def _repeat_header(row) -> None:
-    properties = row._tr.get_or_add_trPr()
-    element = OxmlElement("w:tblHeader")
-    element.set(qn("w:val"), "true")
-    properties.append(element)
-
-
-
 def _unit_tables(document, data: dict) -> None:
-    _heading(document, _("II. RESULTS BY INSPECTORATE"))
+    layout.heading(document, _("II. RESULTS BY INSPECTORATE"))
     groups = [
         (_("1. Inspections"), [
             ("insp_total", _("Inspections carried out")),
@@ -328,7 +212,7 @@ def _unit_tables(document, data: dict) -> None:
         ]),
     ]
     for heading, columns in groups:
-        _heading(document, heading)
+        layout.heading(document, heading)
         headers = [_("No."), _("Inspectorate"), *(label for _code, label in columns)]
         rows = [
             [str(number), entry.get("name") or entry["unit"],
@@ -336,7 +220,7 @@ def _unit_tables(document, data: dict) -> None:
             for number, entry in enumerate(data["units"], start=1)
         ]
         rows.append(["", _("Cluster total"), *(_cell(data["totals"], c) for c, _l in columns)])
-        _table(document, headers, rows, bold_last=True)
+        layout.table(document, headers, rows, bold_last=True)
 
 
 def _cell(figures: dict, code: str) -> str:
@@ -350,7 +234,7 @@ def _cell(figures: dict, code: str) -> str:
 
 def _ranking(document, ranking: list[dict]) -> None:
     """`ranking`: rows of `ranking_rows`."""
-    _heading(document, _("III. EMULATION RANKING"))
+    layout.heading(document, _("III. EMULATION RANKING"))
     rows = [
         [
             str(entry["rank"] or ""),
@@ -360,7 +244,7 @@ def _ranking(document, ranking: list[dict]) -> None:
         ]
         for entry in ranking
     ]
-    _table(document, [_("Rank"), _("Inspectorate"), _("Score"), _("Votes")], rows)
+    layout.table(document, [_("Rank"), _("Inspectorate"), _("Score"), _("Votes")], rows)
 
 
 def _proposals_of(data: dict) -> list[tuple[str, str]]:
@@ -381,10 +265,10 @@ def _proposals_of(data: dict) -> list[tuple[str, str]]:
 
 
 def _proposals(document, proposals: list[tuple[str, str]]) -> None:
-    _heading(document, _("IV. AWARD PROPOSALS"))
+    layout.heading(document, _("IV. AWARD PROPOSALS"))
     for who, award in proposals:
         text = _("%(award)s for %(who)s.") % {"award": award, "who": who} if who else award
-        paragraph = _body(document, "- " + text)
+        paragraph = layout.body(document, "- " + text)
         paragraph.paragraph_format.first_line_indent = Mm(12.7)
 
 
@@ -394,7 +278,7 @@ def _signature(document, data: dict) -> None:
     left, right = table.rows[0].cells
     left.paragraphs[0].text = ""
     right.paragraphs[0].text = ""
-    recipients = _line(left, _("Recipients:"), bold=True, italic=True, size=Pt(12),
+    recipients = layout.line(left, _("Recipients:"), bold=True, italic=True, size=Pt(12),
                        align=WD_ALIGN_PARAGRAPH.LEFT)
     recipients.paragraph_format.space_after = Pt(0)
     for text in (
@@ -402,9 +286,9 @@ def _signature(document, data: dict) -> None:
         _("- The inspectorates of the cluster;"),
         _("- Archive: Clerical office."),
     ):
-        _line(left, text, size=Pt(11), align=WD_ALIGN_PARAGRAPH.LEFT)
-    _line(right, _("ON BEHALF OF THE EMULATION CLUSTER"), bold=True, size=Pt(13))
-    _line(right, _("CLUSTER LEAD"), bold=True, size=Pt(13))
+        layout.line(left, text, size=Pt(11), align=WD_ALIGN_PARAGRAPH.LEFT)
+    layout.line(right, _("ON BEHALF OF THE EMULATION CLUSTER"), bold=True, size=Pt(13))
+    layout.line(right, _("CLUSTER LEAD"), bold=True, size=Pt(13))
     for _blank in range(3):
-        _line(right, "", size=Pt(13))
-    _line(right, data.get("signatory") or "", bold=True, size=Pt(14))
+        layout.line(right, "", size=Pt(13))
+    layout.line(right, data.get("signatory") or "", bold=True, size=Pt(14))
