@@ -28,6 +28,16 @@ def leads_response_cluster(user, response) -> bool:
     return response is not None and is_cluster_lead(user, response.movement.cluster_year)
 
 
+@rules.predicate
+def works_in_judged_unit(user, judgement) -> bool:
+    return judgement is not None and works_in_unit(user, judgement.unit)
+
+
+@rules.predicate
+def leads_judgement_cluster(user, judgement) -> bool:
+    return judgement is not None and is_cluster_lead(user, judgement.target.pledge.cluster_year)
+
+
 can_view_cluster_year = is_cluster_member | is_cluster_lead | is_viewer | is_secretariat
 
 # Movements of a cluster year: everyone who reads the year lists them; members record new ones.
@@ -44,6 +54,11 @@ rules.add_perm(
 # The pledge (obj: ClusterYear): read by the year's readers, written by the lead.
 rules.add_perm("emulation.view_pledge", can_view_cluster_year)
 rules.add_perm("emulation.manage_pledge", is_cluster_lead | is_secretariat)
+# The evidence file of a judgement (obj: ManualJudgement): the unit judged, the lead, secretariat.
+rules.add_perm(
+    "emulation.view_judgement_evidence",
+    works_in_judged_unit | leads_judgement_cluster | is_secretariat,
+)
 # Manual targets are judged by the cluster lead alone (not even the secretariat).
 rules.add_perm("emulation.judge_pledge_target", is_cluster_lead)
 

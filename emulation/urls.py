@@ -22,6 +22,12 @@ urlpatterns: list = [
     path("pledge/", pledges.pledge_current, name="pledge_current"),
     path("<slug:code>/<int:year>/pledge/", pledges.pledge_detail, name="pledge_detail"),
     path("<slug:code>/<int:year>/pledge/targets/", pledges.pledge_target_add, name="pledge_target_add"),
+    path("<slug:code>/<int:year>/pledge/document/", pledges.pledge_document, name="pledge_document"),
+    path(
+        "pledge/judgements/<int:pk>/evidence/",
+        pledges.pledge_judgement_evidence,
+        name="pledge_judgement_evidence",
+    ),
     path("<slug:code>/<int:year>/pledge.xlsx", statistics.pledge_export, name="pledge_export"),
     path(
         "pledge/targets/<int:pk>/units/<slug:unit_code>/",

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -151,9 +154,14 @@ class MovementResponse(models.Model):
 
 
 def evidence_path(instance: MovementEvidence, filename: str) -> str:
-    # Never under a guessable public URL: downloads go through a permission-checked view.
+    # A random name, never the uploaded one: files are served only through a permission-checked
+    # view, and a guessable path must not expose them where media is served directly.
     response = instance.response
-    return f"evidence/movements/{response.movement.cluster_year.year}/{response.unit.code}/{filename}"
+    extension = os.path.splitext(filename)[1].lower()
+    return (
+        f"evidence/movements/{response.movement.cluster_year.year}/{response.unit.code}/"
+        f"{uuid.uuid4().hex}{extension}"
+    )
 
 
 class MovementEvidence(models.Model):

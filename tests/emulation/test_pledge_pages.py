@@ -158,3 +158,42 @@ def test_it_exports_the_matrix_to_excel(client_for, viewer, cluster_2022, unit):
     values = [cell for row in sheet.iter_rows(values_only=True) for cell in row]
     assert "resolution_rate ≥ 85 (Năm)" in values
     assert "Thanh tra tỉnh Sơn La" in values
+
+
+@pytest.mark.parametrize(
+    ("persona", "status"),
+    [("lead_2022", 200), ("leader_sonla", 200), ("secretariat", 200), ("staff_laichau", 403),
+     ("viewer", 403)],
+)
+def test_it_serves_a_judgements_evidence_file_to_the_unit_the_lead_and_the_secretariat(
+    request, client_for, lead_2022, persona, status, cluster_2022, unit
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    target = manual_target(pledge_for(cluster_2022, unit("langson")))
+    upload = SimpleUploadedFile("bien-ban.pdf", b"%PDF-1.4 test", content_type="application/pdf")
+    client_for(lead_2022).post(
+        _judge_url(target, "sonla"), {"status": "met", "evidence": "", "evidence_file": upload}
+    )
+    judgement = ManualJudgement.objects.get()
+    assert judgement.evidence_file.name.endswith(".pdf")
+    assert "bien-ban" not in judgement.evidence_file.name  # stored under a random name
+    url = reverse("emulation:pledge_judgement_evidence", args=[judgement.pk])
+    response = client_for(request.getfixturevalue(persona)).get(url)
+    assert response.status_code == status
+
+
+def test_it_stores_the_signed_pledge_and_refuses_a_fake_one(client_for, lead_2022, viewer, cluster_2022, unit):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    data = {"signed_on": "2022-03-18", "host_unit": unit("langson").pk, "theme": "Chủ đề"}
+    client = client_for(lead_2022)
+    fake = SimpleUploadedFile("giao-uoc.pdf", b"not a pdf", content_type="application/pdf")
+    response = client.post(_url(), {**data, "document": fake})
+    assert response.status_code == 400
+    assert "không phải là tệp PDF" in response.content.decode()
+    genuine = SimpleUploadedFile("giao-uoc.pdf", b"%PDF-1.7 signed", content_type="application/pdf")
+    assert client.post(_url(), {**data, "document": genuine}).status_code == 302
+    download = client_for(viewer).get(reverse("emulation:pledge_document", args=["cum-iv", 2022]))
+    assert download.status_code == 200
+    assert b"".join(download.streaming_content) == b"%PDF-1.7 signed"
