@@ -166,8 +166,8 @@ PETITIONS = ReportSection(
     model="complaints.PetitionSection",
     indicators=SECTION_C,
     rules=RULES_C,
-    # Petitions not yet found eligible stay pending into the next quarter.
-    carry=(("petitions_carried_over", ("petitions_carried_over", "petitions_received"), ("petitions_eligible",)),),
+    # No carry rule: the dictionary has no count of petitions handled (an ineligible petition
+    # is filed away, not left pending), so their closing balance cannot be computed.
 )
 
 RESOLUTION = ReportSection(

@@ -76,3 +76,5 @@ class UserAdmin(ImportExportModelAdmin, DjangoUserAdmin):
         *DjangoUserAdmin.add_fieldsets,
         (_("Cluster IV"), {"fields": ("full_name", "role", "unit")}),
     )
+
+from cum4.reports import admin as reports_admin  # noqa: E402, F401  (the quarterly reports)

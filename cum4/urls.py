@@ -31,7 +31,8 @@ urlpatterns = [
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path("healthz", views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
-    path("reports/", include("inspections.urls")),
+    path("reports/", include("cum4.reports.urls")),
+    path("inspections/", include("inspections.urls")),
     path("complaints/", include("complaints.urls")),
     path("emulation/", include("emulation.urls")),
 ]

@@ -7,6 +7,11 @@ class EmulationConfig(AppConfig):
     verbose_name = _("Emulation and commendation")
 
     def ready(self) -> None:
+        from emulation import permissions  # noqa: F401  (registers the permissions)
+        from emulation.registry_staff import register as register_staff
+
+        register_staff()
+
         from cum4.registry import DemoLoader, NavItem, registry
 
         # Movements, pledges and statistics (pledges branch).

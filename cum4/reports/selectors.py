@@ -7,17 +7,21 @@ openings from its first quarter and recompute the derived indicators from those 
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.utils import timezone
+
 from cum4.models import ClusterYear, Unit
-from cum4.periods import PERIOD_QUARTERS
+from cum4.periods import PERIOD_QUARTERS, periods_of_year
 from cum4.registry import registry
+from cum4.reports import validation
 from cum4.reports.models import QuarterlyReport
 from cum4.reports.sections import DERIVED, OPENING, report_sections
-from cum4.reports.validation import ReportValues, empty_values
+from cum4.reports.validation import Issue, ReportValues, empty_values
 from cum4.selectors import memberships_of
 
 FigureValue = int | Decimal | None
@@ -106,20 +110,17 @@ def flatten(values: ReportValues) -> dict[str, int | None]:
     return flat
 
 
-def previous_quarter_values(report: QuarterlyReport) -> ReportValues | None:
-    """The values of the unit's previous quarter (Q4 of last year before Q1), if it exists."""
+def _previous_quarter_id(report: QuarterlyReport) -> int | None:
     year, quarter = (report.year, report.quarter - 1) if report.quarter > 1 else (report.year - 1, 4)
-    previous = (
+    return (
         QuarterlyReport.objects.filter(unit_id=report.unit_id, year=year, quarter=quarter)
         .values_list("pk", flat=True)
         .first()
     )
-    return None if previous is None else reports_values([previous])[previous]
 
 
-def history_values(report: QuarterlyReport, *, limit: int = 8) -> list[ReportValues]:
-    """The unit's approved quarters before this one, newest first, at most `limit`."""
-    ids = list(
+def _history_ids(report: QuarterlyReport, limit: int) -> list[int]:
+    return list(
         QuarterlyReport.objects.filter(
             unit_id=report.unit_id, state=QuarterlyReport.State.APPROVED
         )
@@ -129,8 +130,45 @@ def history_values(report: QuarterlyReport, *, limit: int = 8) -> list[ReportVal
         .order_by("-year", "-quarter")
         .values_list("pk", flat=True)[:limit]
     )
-    by_id = reports_values(ids)
-    return [by_id[pk] for pk in ids]
+
+
+@dataclass(frozen=True)
+class ReportContext:
+    values: ReportValues  # the report's stored values
+    previous: ReportValues | None  # the unit's previous quarter (Q4 of last year before Q1)
+    history: list[ReportValues]  # the unit's approved quarters before this one, newest first
+
+
+def report_context(report: QuarterlyReport, *, limit: int = validation.OUTLIER_WINDOW):
+    """The report's values with what its checks compare them to, in a fixed number of
+    queries (two for the ids, one per section model)."""
+    previous_id = _previous_quarter_id(report)
+    history_ids = _history_ids(report, limit)
+    wanted = {*history_ids, *([previous_id] if previous_id else [])}
+    if report.pk is not None:
+        wanted.add(report.pk)
+    by_id = reports_values(wanted)
+    return ReportContext(
+        values=by_id[report.pk] if report.pk is not None else empty_values(),
+        previous=by_id[previous_id] if previous_id else None,
+        history=[by_id[pk] for pk in history_ids],
+    )
+
+
+def report_issues(report: QuarterlyReport, values: ReportValues | None = None) -> list[Issue]:
+    """Every error and warning of the report's values (the stored ones by default), with the
+    opening-balance check against the previous quarter and the outlier check against the
+    unit's approved history."""
+    context = report_context(report)
+    return _issues(context, context.values if values is None else values)
+
+
+def _issues(context: ReportContext, values: ReportValues) -> list[Issue]:
+    return [
+        *validation.check_values(values),
+        *validation.opening_issues(values, context.previous),
+        *validation.outlier_issues(values, context.history),
+    ]
 
 
 # --- approved figures by period -------------------------------------------------------------
@@ -284,3 +322,158 @@ def cluster_report_data(*, cluster_year: ClusterYear, period: str) -> dict:
         if value is not None:
             data[name] = value
     return data
+
+
+# --- the lead's status grid ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GridCell:
+    quarter: int
+    report: QuarterlyReport | None
+    deadline: dt.date
+    timeliness: str  # "on_time" | "late" | "missing" | "pending" (deadline not passed yet)
+
+    @property
+    def state(self) -> str:
+        return self.report.state if self.report else ""
+
+    @property
+    def warnings_count(self) -> int:
+        return len(self.report.warnings) if self.report else 0
+
+
+@dataclass(frozen=True)
+class GridRow:
+    unit: Unit
+    cells: list[GridCell]
+
+    @property
+    def approved_quarters(self) -> tuple[int, ...]:
+        return tuple(c.quarter for c in self.cells if c.state == QuarterlyReport.State.APPROVED)
+
+    @property
+    def complete(self) -> bool:
+        return len(self.approved_quarters) == len(self.cells)
+
+
+def _timeliness(report: QuarterlyReport | None, deadline: dt.date, today: dt.date) -> str:
+    submitted = report.submitted_at if report else None
+    if submitted is not None:
+        return "on_time" if timezone.localdate(submitted) <= deadline else "late"
+    return "missing" if today > deadline else "pending"
+
+
+def report_status_grid(
+    *, cluster_year: ClusterYear, units: Sequence[Unit] | None = None, today: dt.date | None = None
+) -> list[GridRow]:
+    """Units × quarters of a cluster year: each cell the report (state, submission date against
+    the unit deadline, warnings). Rows by unit name; `units` narrows to some members.
+    Three queries whatever the number of units (memberships, windows, reports)."""
+    today = today or timezone.localdate()
+    members = units if units is not None else [
+        m.unit for m in memberships_of(cluster_year=cluster_year)
+    ]
+    members = sorted(members, key=lambda u: u.name)
+    periods = periods_of_year(cluster_year.year)
+    reports = {
+        (r.unit_id, r.quarter): r
+        for r in QuarterlyReport.objects.filter(
+            unit__in=members, year=cluster_year.year
+        ).only(
+            "id", "unit_id", "year", "quarter", "state", "submitted_at", "warnings", "version"
+        )
+    }
+    rows = []
+    for unit in members:
+        cells = []
+        for quarter in range(1, 5):
+            report = reports.get((unit.pk, quarter))
+            deadline = periods[f"q{quarter}"].unit_deadline
+            cells.append(GridCell(quarter, report, deadline, _timeliness(report, deadline, today)))
+        rows.append(GridRow(unit, cells))
+    return rows
+
+
+def unit_reports(*, unit: Unit, years: Sequence[int]) -> dict[tuple[int, int], QuarterlyReport]:
+    """The unit's reports of some years keyed by (year, quarter)."""
+    return {
+        (r.year, r.quarter): r
+        for r in QuarterlyReport.objects.filter(unit=unit, year__in=list(years))
+    }
+
+
+def report_for_page(pk: int) -> QuarterlyReport:
+    """One report with its unit, for the report page (404 when missing)."""
+    from django.shortcuts import get_object_or_404
+
+    return get_object_or_404(QuarterlyReport.objects.select_related("unit"), pk=pk)
+
+
+def report_timeline(report: QuarterlyReport) -> list:
+    """The workflow events of a report, oldest first, with who did them."""
+    return list(report.events.select_related("by").order_by("at", "id"))
+
+
+@dataclass(frozen=True)
+class Change:
+    section: str
+    row: str
+    code: str
+    label: str
+    before: int | None
+    after: int | None
+
+
+def changes_since_approval(
+    report: QuarterlyReport, values: ReportValues | None = None
+) -> list[Change]:
+    """Values that differ from what they were when the report was last approved (from the
+    section models' history; one query per section model). Empty if never approved."""
+    if report.approved_at is None:
+        return []
+    current = report_values(report) if values is None else values
+    changes = []
+    for section in report_sections():
+        history = section.model_class().history.filter(
+            report_id=report.pk, history_date__lte=report.approved_at
+        ).order_by("history_date", "history_id")
+        at_approval: dict[str, dict] = {}
+        for record in history:
+            row = getattr(record, section.row_field) if section.row_field else ""
+            at_approval[row] = {code: getattr(record, code) for code in section.codes}
+        for row in section.row_keys:
+            for spec in section.indicators:
+                before = at_approval.get(row, {}).get(spec.code)
+                after = current[section.code][row].get(spec.code)
+                if before != after:
+                    label = str(spec.label)
+                    if row:
+                        label = f"{dict(section.rows)[row]}: {label}"
+                    changes.append(Change(section.code, row, spec.code, label, before, after))
+    return changes
+
+
+@dataclass(frozen=True)
+class ReportPage:
+    report: QuarterlyReport
+    values: ReportValues
+    derived: dict[str, FigureValue]  # the derived indicators of the stored values
+    issues: list[Issue]  # current errors and warnings of the stored values
+    timeline: list
+    changes: list[Change]
+
+
+def report_page(report: QuarterlyReport) -> ReportPage:
+    """Everything the report page shows; a fixed number of queries whatever the data size."""
+    context = report_context(report)
+    values = context.values
+    derived = with_derived(flatten(values))
+    return ReportPage(
+        report=report,
+        values=values,
+        derived={spec.code: derived[spec.code] for spec in _derived_specs()},
+        issues=_issues(context, values),
+        timeline=report_timeline(report),
+        changes=changes_since_approval(report, values),
+    )

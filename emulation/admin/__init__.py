@@ -1,2 +1,6 @@
 """Admin registrations, one module per topic; imported here so Django's autodiscover sees them."""
-from emulation.admin import pledges  # noqa: F401
+
+from emulation.admin import (
+    pledges,  # noqa: F401
+    staff_awards,  # noqa: F401
+)

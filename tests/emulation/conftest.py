@@ -66,3 +66,14 @@ class Records:
 @pytest.fixture
 def records(core) -> Records:
     return Records()
+
+
+def queries_of(client, url: str) -> int:
+    """How many queries one GET of `url` runs (the response must be a 200)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(context.captured_queries)

@@ -82,3 +82,53 @@ def test_it_separates_errors_from_warnings():
     )
     assert [i.rule for i in errors(issues)] == ["subjects_violating"]
     assert [i.rule for i in warnings(issues)] == ["referred_persons"]
+
+
+def _d(carried, new, resolved):
+    return {"D": {"complaint": {"cases_carried_over": carried, "cases_new": new,
+                                "cases_resolved": resolved}}}
+
+
+def test_it_warns_when_an_opening_differs_from_the_previous_closing():
+    from cum4.reports.validation import opening_issues
+
+    previous = _d(carried=2, new=5, resolved=4)  # 3 still pending
+    assert not opening_issues(_d(3, 1, 1), previous)
+    found = opening_issues(_d(4, 1, 1), previous)
+    assert [(i.level, i.rule, i.fields) for i in found] == [
+        (WARNING, "opening_balance", ("cases_carried_over",))
+    ]
+    assert not opening_issues(_d(4, 1, 1), None)  # no previous quarter: nothing to compare
+
+
+def test_it_does_not_invent_a_closing_balance_for_petitions():
+    from cum4.reports.validation import opening_issues
+
+    # Ineligible petitions are filed away, not pending: the dictionary cannot compute it.
+    previous = {"C": {"": {"petitions_carried_over": 10, "petitions_received": 100,
+                           "petitions_eligible": 95}}}
+    assert not opening_issues({"C": {"": {"petitions_carried_over": 9}}}, previous)
+
+
+def _turns(n):
+    return {"B": {"": {"reception_turns": n}}}
+
+
+def test_it_warns_on_a_value_above_three_times_the_median_of_the_last_quarters():
+    from cum4.reports.validation import outlier_issues
+
+    history = [_turns(n) for n in (100, 90, 110, 100, 5000, 5000, 5000, 5000, 5000)]
+    # The window is the last 8 quarters: median of 100, 90, 110, 100, 5000 ×4 = 2555.
+    assert not outlier_issues(_turns(7000), history)
+    short = [_turns(n) for n in (100, 90, 110, 100)]
+    found = outlier_issues(_turns(301), short)
+    assert [(i.rule, i.level, i.fields) for i in found] == [
+        ("outlier", WARNING, ("reception_turns",))
+    ]
+    assert not outlier_issues(_turns(300), short)
+
+
+def test_it_needs_four_quarters_of_history_for_the_outlier_check():
+    from cum4.reports.validation import outlier_issues
+
+    assert not outlier_issues(_turns(10_000), [_turns(1), _turns(1), _turns(1)])

@@ -1,0 +1,52 @@
+// Live derived indicators of the quarterly report entry page (sums and rates as one types).
+// The formulas come from the server (#derived-specs), the same data the selectors compute with.
+(function () {
+  "use strict";
+  var specsNode = document.getElementById("derived-specs");
+  var form = document.getElementById("report-form");
+  if (!specsNode || !form) { return; }
+  var specs = JSON.parse(specsNode.textContent);
+  var fmt = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 0 });
+  var pct = new Intl.NumberFormat("vi-VN", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+  function total(code) {
+    // Section D has two rows (complaints, denunciations): their values add up.
+    var inputs = form.querySelectorAll('input[data-code="' + code + '"]');
+    var sum = 0;
+    for (var i = 0; i < inputs.length; i++) {
+      var raw = inputs[i].value.trim();
+      if (raw === "" || !/^\d+$/.test(raw)) { return null; }
+      sum += Number(raw);
+    }
+    return inputs.length ? sum : null;
+  }
+
+  function sumOf(codes) {
+    var sum = 0;
+    for (var i = 0; i < codes.length; i++) {
+      var value = total(codes[i]);
+      if (value === null) { return null; }
+      sum += value;
+    }
+    return sum;
+  }
+
+  function update() {
+    specs.forEach(function (spec) {
+      var node = document.querySelector('[data-derived="' + spec.code + '"]');
+      if (!node) { return; }
+      var num = sumOf(spec.num);
+      var text = "–";
+      if (spec.den.length === 0) {
+        if (num !== null) { text = fmt.format(num); }
+      } else {
+        var den = sumOf(spec.den);
+        if (num !== null && den) { text = pct.format(Math.round(num * 10000 / den) / 100) + "%"; }
+      }
+      node.textContent = text;
+    });
+  }
+
+  form.addEventListener("input", update);
+  update();
+})();
