@@ -126,6 +126,14 @@ class PledgeMatrix:
     rows: list[UnitProgress]
     labels: dict[str, str]
 
+    @property
+    def met_by_target(self) -> list[int]:
+        """How many units met each target (in target order)."""
+        return [
+            sum(1 for row in self.rows if row.results[index].status == MET)
+            for index in range(len(self.targets))
+        ]
+
 
 def pledge_get(*, cluster_year: ClusterYear) -> Pledge | None:
     return (
