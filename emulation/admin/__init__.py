@@ -2,5 +2,6 @@
 
 from emulation.admin import (
     pledges,  # noqa: F401
+    scoring,  # noqa: F401
     staff_awards,  # noqa: F401
 )

@@ -9,4 +9,5 @@ from emulation.models.movements import (  # noqa: F401
     MovementReview,
 )
 from emulation.models.pledges import Comparator, ManualJudgement, Pledge, PledgeTarget  # noqa: F401
+from emulation.models.scoring import *  # noqa: F403
 from emulation.models.staff import *  # noqa: F403

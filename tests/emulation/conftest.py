@@ -77,3 +77,6 @@ def queries_of(client, url: str) -> int:
         response = client.get(url)
     assert response.status_code == 200
     return len(context.captured_queries)
+
+
+from tests.emulation.scoring_fixtures import *  # noqa: E402, F403
