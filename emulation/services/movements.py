@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from cum4.formatting import vn_number
 from cum4.models import ClusterYear, Membership, Unit, User
 from cum4.permissions import require_perm
 from emulation.models import Movement, MovementEvidence, MovementResponse, MovementReview
@@ -82,8 +83,12 @@ def movement_response_save(
     results: str,
     amount_vnd: int,
     by: User,
+    seen_version: str | None = None,
 ) -> MovementResponse:
-    """Create or update `unit`'s response to `movement`; only the unit's own people may."""
+    """Create or update `unit`'s response to `movement`; only the unit's own people may.
+
+    `seen_version` is the `version_of()` the editor started from ("" for a new response); when
+    someone saved in between, the edit is refused with their version (code "conflict")."""
     require_perm(by, "emulation.edit_movement_response", unit)
     _require_member(movement.cluster_year, unit)
     with transaction.atomic():
@@ -91,6 +96,21 @@ def movement_response_save(
             MovementResponse.objects.select_for_update().filter(movement=movement, unit=unit).first()
             or MovementResponse(movement=movement, unit=unit)
         )
+        if seen_version is not None and seen_version != version_of(response):
+            raise ValidationError(
+                _(
+                    "%(user)s saved this response while you were editing it. Their version: "
+                    "activities “%(activities)s”, results “%(results)s”, amount %(amount)s đồng. "
+                    "Your text is kept below: save again to replace theirs."
+                )
+                % {
+                    "user": response.updated_by or "—",
+                    "activities": response.activities,
+                    "results": response.results,
+                    "amount": vn_number(response.amount_vnd),
+                },
+                code="conflict",
+            )
         response.activities = activities
         response.results = results
         response.amount_vnd = amount_vnd
@@ -98,6 +118,13 @@ def movement_response_save(
         response.full_clean()
         response.save()
     return response
+
+
+def version_of(response: MovementResponse | None) -> str:
+    """The version an editor starts from: the time of the last save, "" for none yet."""
+    if response is None or response.pk is None or response.updated_at is None:
+        return ""
+    return response.updated_at.isoformat()
 
 
 def movement_evidence_add(
@@ -146,6 +173,7 @@ def movement_response_with_evidence(
     amount_vnd: int,
     files: list[UploadedFile],
     by: User,
+    seen_version: str | None = None,
 ) -> MovementResponse:
     """Save the response and attach its files, all or nothing: every file is checked first."""
     problems = []
@@ -164,7 +192,13 @@ def movement_response_with_evidence(
             results=results,
             amount_vnd=amount_vnd,
             by=by,
+            seen_version=seen_version,
         )
         for upload in files:
             movement_evidence_add(response=response, upload=upload, by=by)
     return response
+
+
+def current_version(*, movement: Movement, unit: Unit) -> str:
+    """The stored version of `unit`'s response to `movement` ("" when there is none)."""
+    return version_of(MovementResponse.objects.filter(movement=movement, unit=unit).first())

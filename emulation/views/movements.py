@@ -80,6 +80,7 @@ def _render_detail(
                 "activities": response.activities if response else "",
                 "results": response.results if response else "",
                 "amount_vnd": response.amount_vnd if response else 0,
+                "seen_version": movement_services.version_of(response),
             }
         )
     can_review = request.user.has_perm("emulation.manage_pledge", movement.cluster_year)
@@ -114,9 +115,14 @@ def movement_response(request: HttpRequest, pk: int, unit_code: str) -> HttpResp
                 amount_vnd=form.cleaned_data["amount_vnd"] or 0,
                 files=form.cleaned_data["files"],
                 by=request.user,
+                seen_version=form.cleaned_data["seen_version"],
             )
         except ValidationError as error:
             add_errors(form, error)
+            if any(e.code == "conflict" for e in getattr(error, "error_list", [])):
+                # Saving again now means "replace theirs": start from the version just shown.
+                form.data = form.data.copy()
+                form.data["seen_version"] = movement_services.current_version(movement=movement, unit=unit)
         else:
             messages.success(request, _("The response of %(unit)s was saved.") % {"unit": unit})
             return redirect("emulation:movement_detail", pk=movement.pk)

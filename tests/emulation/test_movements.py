@@ -181,3 +181,21 @@ def test_it_lists_unanswered_movements_among_the_units_tasks(client_for, staff_l
         assert "chưa bắt đầu" not in body
         MovementResponse.objects.create(movement=m, unit=staff_laichau.unit)
         assert "văn hóa công sở" not in client.get(reverse("cum4:home")).content.decode()
+
+
+def test_it_refuses_a_conflicting_edit_showing_both_versions(client_for, staff_laichau, leader_laichau, cluster_2022):
+    m = movement(cluster_2022)
+    url = _respond_url(m, "laichau")
+    staff, leader = client_for(staff_laichau), client_for(leader_laichau)
+    # Both open the empty form, the leader saves first.
+    assert leader.post(url, {"activities": "Bản của lãnh đạo", "amount_vnd": "5000000", "seen_version": ""}).status_code == 302
+    response = staff.post(url, {"activities": "Bản của cán bộ", "amount_vnd": "1000000", "seen_version": ""})
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert "Bản của lãnh đạo" in body and "Bản của cán bộ" in body and "5.000.000" in body
+    assert MovementResponse.objects.get().activities == "Bản của lãnh đạo"
+    # Saving again from the version just shown replaces it.
+    seen = response.context["form"].data["seen_version"]
+    again = staff.post(url, {"activities": "Bản của cán bộ", "amount_vnd": "1000000", "seen_version": seen})
+    assert again.status_code == 302
+    assert MovementResponse.objects.get().activities == "Bản của cán bộ"
