@@ -33,7 +33,10 @@ def _sheet(workbook: Workbook, form: FilledForm, bundle: StatisticsBundle, today
     sheet["A2"] = LEGAL_BASIS
     sheet["A3"] = DUE
     sheet.cell(row=1, column=4, value=layout.title).font = Font(bold=True, size=13)
-    sheet.cell(row=2, column=4, value=f"Năm {bundle.cluster_year.year}").font = BOLD
+    year = bundle.cluster_year.year
+    sheet.cell(row=2, column=4, value=f"Năm {year}").font = BOLD
+    # Movements are those recorded for the cluster year; commendations count by decision date.
+    sheet.cell(row=3, column=4, value=f"Kỳ báo cáo: 01/01/{year} – 31/12/{year}")
     sheet.cell(row=1, column=last_col - 1, value=f"Đơn vị báo cáo: {bundle.reporter}")
     sheet.cell(row=2, column=last_col - 1, value=RECEIVER)
     sheet.cell(row=3, column=last_col - 1, value=f"Đơn vị tính: {layout.unit_label}")

@@ -131,6 +131,7 @@ def test_it_writes_the_workbook_in_the_forms_layout(client_for, lead_2022, clust
     assert "Biểu số: 0601.N/BNV-TĐKT" in cells
     assert "SỐ PHONG TRÀO THI ĐUA" in cells
     assert "Ngày nhận báo cáo: 15/12 năm báo cáo" in cells
+    assert "Kỳ báo cáo: 01/01/2022 – 31/12/2022" in cells
     # The numbering row: A, B, 1..5, then row 01 with the total and its split by level.
     rows = list(sheet.iter_rows(values_only=True))
     numbering = next(i for i, row in enumerate(rows) if row[0] == "A")
