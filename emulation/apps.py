@@ -21,9 +21,13 @@ class EmulationConfig(AppConfig):
         registry.add_nav(NavItem(_("Pledge"), "emulation:pledge_current", order=41))
         registry.add_nav(NavItem(_("Statistics"), "emulation:statistics_current", order=48))
         registry.add_demo_loader(DemoLoader("movements and the 2022 pledge", demo_pledges.load, 250))
-        from emulation.selectors.movements import unit_movement_tasks
+        from emulation.selectors.movements import movements_report_extra, unit_movement_tasks
+        from emulation.selectors.pledges import pledge_dashboard_panel, pledge_report_extra
 
         registry.add_unit_tasks(unit_movement_tasks)
+        registry.add_report_extra("pledge", pledge_report_extra)
+        registry.add_report_extra("movements", movements_report_extra)
+        registry.add_dashboard_panel(pledge_dashboard_panel)
 
         self._ready_scoring()
 

@@ -127,6 +127,11 @@ class PledgeMatrix:
     labels: dict[str, str]
 
     @property
+    def target_summary(self) -> list[tuple[PledgeTarget, int]]:
+        """Each target with the number of units that met it."""
+        return list(zip(self.targets, self.met_by_target, strict=True))
+
+    @property
     def met_by_target(self) -> list[int]:
         """How many units met each target (in target order)."""
         return [
@@ -193,3 +198,64 @@ def pledge_matrix(*, cluster_year: ClusterYear) -> PledgeMatrix:
             progress.results.append(replace(result, target=target))
         rows.append(progress)
     return PledgeMatrix(pledge, targets, rows, indicator_labels())
+
+
+def _json_value(value: int | Decimal | None) -> int | float | None:
+    return float(value) if isinstance(value, Decimal) else value
+
+
+def pledge_report_extra(*, cluster_year: ClusterYear, period: str) -> dict | None:
+    """The "pledge" extra of the cluster report (JSON): the pledge, its targets and each
+    member's result per target; None when the year has no pledge. `period` is not used: each
+    target carries its own period."""
+    matrix = pledge_matrix(cluster_year=cluster_year)
+    if matrix.pledge is None:
+        return None
+    pledge = matrix.pledge
+    return {
+        "signed_on": pledge.signed_on.isoformat(),
+        "host_unit": pledge.host_unit.code,
+        "theme": pledge.theme,
+        "document_number": pledge.document_number,
+        "targets": [
+            {
+                "title": target.title,
+                "kind": target.kind,
+                "indicator_code": target.indicator_code or None,
+                "comparator": target.comparator or None,
+                "threshold": _json_value(target.threshold),
+                "period": target.period or None,
+                "units_met": met,
+            }
+            for target, met in zip(matrix.targets, matrix.met_by_target, strict=True)
+        ],
+        "units": [
+            {
+                "unit": row.unit.code,
+                "results": [
+                    {"status": result.status, "value": _json_value(result.value)}
+                    for result in row.results
+                ],
+            }
+            for row in matrix.rows
+        ],
+    }
+
+
+def pledge_dashboard_panel(*, cluster_year: ClusterYear, period: str, user):
+    """The pledge's progress on the cluster dashboard (units that met each target); None when
+    the year has no pledge. The dashboard already requires `cum4.view_cluster_year`, which
+    admits exactly the readers of `emulation.view_pledge`, so no second check here. One query
+    without a pledge; with one, a constant number (see `pledge_matrix`)."""
+    from django.utils.translation import gettext_lazy
+
+    from cum4.registry import DashboardPanel
+
+    if not Pledge.objects.filter(cluster_year=cluster_year).exists():
+        return None
+    return DashboardPanel(
+        title=gettext_lazy("Emulation pledge"),
+        template_name="emulation/pledge_panel.html",
+        context={"matrix": pledge_matrix(cluster_year=cluster_year), "cluster_year": cluster_year},
+        order=20,
+    )

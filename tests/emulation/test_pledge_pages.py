@@ -197,3 +197,22 @@ def test_it_stores_the_signed_pledge_and_refuses_a_fake_one(client_for, lead_202
     download = client_for(viewer).get(reverse("emulation:pledge_document", args=["cum-iv", 2022]))
     assert download.status_code == 200
     assert b"".join(download.streaming_content) == b"%PDF-1.7 signed"
+
+
+def test_it_adds_the_pledge_and_movements_to_the_cluster_report_and_dashboard(
+    client_for, lead_2022, cluster_2022
+):
+    import json
+
+    from cum4.reports.selectors import cluster_report_data
+    from emulation import demo_pledges
+
+    demo_pledges.load()
+    data = json.loads(json.dumps(cluster_report_data(cluster_year=cluster_2022, period="year")))
+    assert data["pledge"]["signed_on"] == "2022-03-18"
+    assert [t["indicator_code"] for t in data["pledge"]["targets"]][:2] == ["resolution_rate", "recovery_rate"]
+    assert len(data["pledge"]["units"]) == 7
+    assert {m["name"] for m in data["movements"]} >= {"Doanh nghiệp Việt Nam hội nhập và phát triển"}
+    response = client_for(lead_2022).get(reverse("cum4:dashboard_cluster", args=["cum-iv", 2022]))
+    assert response.status_code == 200
+    assert 'data-testid="pledge-panel"' in response.content.decode()
