@@ -47,6 +47,7 @@ class TargetResult:
     value: int | Decimal | None = None  # the figure so far (partial while unknown)
     judgement: ManualJudgement | None = None
     target: PledgeTarget | None = None
+    approved_quarters: tuple[int, ...] = ()  # indicator targets: quarters approved so far
 
     @property
     def is_met(self) -> bool:
@@ -89,10 +90,11 @@ def evaluate_indicator_target(
     if figures is None:
         return TargetResult(UNKNOWN)
     value = figures.values.get(code)
+    approved = tuple(getattr(figures, "approved_quarters", ()))
     if not figures.complete or value is None:
-        return TargetResult(UNKNOWN, value)
+        return TargetResult(UNKNOWN, value, approved_quarters=approved)
     met = _COMPARE[comparator](Decimal(value), Decimal(threshold))
-    return TargetResult(MET if met else NOT_MET, value)
+    return TargetResult(MET if met else NOT_MET, value, approved_quarters=approved)
 
 
 def evaluate_manual_target(judgement: ManualJudgement | None) -> TargetResult:

@@ -76,6 +76,8 @@ def test_it_flips_from_unknown_to_met_when_the_last_quarter_is_approved(cluster_
     )
     assert pledge.targets.count() == 1
     assert _status(cluster_2022, sonla) == UNKNOWN
+    row = next(r for r in pledge_matrix(cluster_year=cluster_2022).rows if r.unit == sonla)
+    assert row.results[0].approved_quarters == (1, 2, 3)  # the submitted Q4 is not counted
 
     approve(q4)
     assert _status(cluster_2022, sonla) == MET  # 36 of 40 = 90% ≥ 85%
