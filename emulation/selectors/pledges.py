@@ -7,6 +7,7 @@ is approved; meanwhile the page shows the partial value reached so far.
 
 from __future__ import annotations
 
+import datetime as dt
 import operator
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -18,6 +19,7 @@ from django.db.models import Prefetch
 from cum4.models import ClusterYear, Unit
 from cum4.selectors import memberships_of
 from emulation.models import ManualJudgement, Pledge, PledgeTarget
+from emulation.selectors.awards import registration_deadline
 
 MET = "met"
 NOT_MET = "not_met"
@@ -127,6 +129,11 @@ class PledgeMatrix:
     targets: list[PledgeTarget]
     rows: list[UnitProgress]
     labels: dict[str, str]
+    deadline: dt.date | None = None  # the pledge's signing deadline (dated rule data)
+
+    @property
+    def signed_late(self) -> bool:
+        return bool(self.pledge and self.deadline and self.pledge.signed_on > self.deadline)
 
     @property
     def target_summary(self) -> list[tuple[PledgeTarget, int]]:
@@ -171,7 +178,8 @@ def pledge_matrix(*, cluster_year: ClusterYear) -> PledgeMatrix:
     pledge = pledge_get(cluster_year=cluster_year)
     units = [membership.unit for membership in memberships_of(cluster_year=cluster_year)]
     if pledge is None:
-        return PledgeMatrix(None, [], [UnitProgress(unit) for unit in units], {})
+        deadline = registration_deadline(year=cluster_year.year)
+        return PledgeMatrix(None, [], [UnitProgress(unit) for unit in units], {}, deadline)
     targets = list(
         PledgeTarget.objects.filter(pledge=pledge).prefetch_related(
             Prefetch("judgements", queryset=ManualJudgement.objects.select_related("judged_by"))
@@ -199,7 +207,8 @@ def pledge_matrix(*, cluster_year: ClusterYear) -> PledgeMatrix:
                 result = evaluate_manual_target(judgements.get((target.pk, unit.pk)))
             progress.results.append(replace(result, target=target))
         rows.append(progress)
-    return PledgeMatrix(pledge, targets, rows, indicator_labels())
+    deadline = registration_deadline(year=cluster_year.year)
+    return PledgeMatrix(pledge, targets, rows, indicator_labels(), deadline)
 
 
 def _json_value(value: int | Decimal | None) -> int | float | None:

@@ -216,3 +216,15 @@ def test_it_adds_the_pledge_and_movements_to_the_cluster_report_and_dashboard(
     response = client_for(lead_2022).get(reverse("cum4:dashboard_cluster", args=["cum-iv", 2022]))
     assert response.status_code == 200
     assert 'data-testid="pledge-panel"' in response.content.decode()
+
+
+def test_it_flags_a_pledge_signed_after_the_deadline(client_for, viewer, cluster_2022, unit):
+    import datetime as dt
+
+    pledge = pledge_for(cluster_2022, unit("langson"))
+    client = client_for(viewer)
+    assert 'data-testid="signed-late"' not in client.get(_url()).content.decode()
+    pledge.signed_on = dt.date(2022, 3, 28)
+    pledge.save()
+    body = client.get(_url()).content.decode()
+    assert 'data-testid="signed-late"' in body and "25/03/2022" in body
