@@ -15,6 +15,7 @@ from emulation.models import (
     MovementReview,
     Pledge,
     PledgeTarget,
+    StatisticsDeadline,
 )
 
 
@@ -89,3 +90,8 @@ class ManualJudgementAdmin(ExportMixin, SimpleHistoryAdmin):
 
     def has_add_permission(self, request) -> bool:
         return False
+
+
+@admin.register(StatisticsDeadline)
+class StatisticsDeadlineAdmin(HistoryImportExportAdmin):
+    list_display = ["due_day", "due_month", "receiver", "valid_from", "valid_to", "legal_basis"]
