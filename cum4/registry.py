@@ -1,6 +1,9 @@
 """Extension points that the apps fill in their AppConfig.ready(), so cum4 never imports them.
 
-- `nav`: entries of the top navigation, each shown when its predicate admits the user.
+- `nav`: entries of the top navigation, each shown when its predicate admits the user, at the
+  top level or in one of the NAV_GROUPS drop-downs.
+- `cluster_links`: the pages of a cluster year (status grid, dashboard, pledge, scoring, …),
+  listed on the lead's page and the cluster year's page.
 - `demo_loaders`: steps of `manage.py load_demo`, run in order after the core's.
 - `unit_tasks`: functions listing a unit's open tasks for its home page.
 - `report_sections`: the sections of the quarterly report (filled by inspections, complaints),
@@ -21,6 +24,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
+
 
 @dataclass(frozen=True)
 class NavItem:
@@ -28,6 +33,24 @@ class NavItem:
     url_name: str
     order: int = 100
     visible: Callable[[Any], bool] = lambda user: True
+    group: str = ""  # a key of NAV_GROUPS: shown in that drop-down menu; "" = top level
+
+
+# The drop-down menus of the top navigation (few entries at the top level keep it on one line).
+NAV_GROUPS: dict[str, Any] = {
+    "reports": _("Reports"),
+    "emulation": _("Emulation and commendation"),
+}
+
+
+@dataclass(frozen=True)
+class ClusterLink:
+    """A page of one cluster year, listed on the lead's page: reversed with (code, year)."""
+
+    label: Any
+    url_name: str
+    order: int = 100
+    visible: Callable[[Any, Any], bool] = lambda user, cluster_year: True
 
 
 @dataclass(frozen=True)
@@ -56,6 +79,7 @@ class DashboardPanel:
 @dataclass
 class Registry:
     nav: list[NavItem] = field(default_factory=list)
+    cluster_links: list[ClusterLink] = field(default_factory=list)
     demo_loaders: list[DemoLoader] = field(default_factory=list)
     unit_tasks: list[Callable[..., list[Task]]] = field(default_factory=list)
     report_sections: list[Any] = field(default_factory=list)
@@ -68,6 +92,11 @@ class Registry:
             self.nav.append(item)
             self.nav.sort(key=lambda entry: entry.order)
 
+    def add_cluster_link(self, link: ClusterLink) -> None:
+        if all(existing.url_name != link.url_name for existing in self.cluster_links):
+            self.cluster_links.append(link)
+            self.cluster_links.sort(key=lambda entry: entry.order)
+
     def add_demo_loader(self, loader: DemoLoader) -> None:
         if all(existing.name != loader.name for existing in self.demo_loaders):
             self.demo_loaders.append(loader)
@@ -76,7 +105,6 @@ class Registry:
     def add_unit_tasks(self, provider: Callable[..., list[Task]]) -> None:
         if provider not in self.unit_tasks:
             self.unit_tasks.append(provider)
-
 
     def add_report_section(self, section: Any) -> None:
         """Register a section of the quarterly report (a `ReportSection`); one per code."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_not_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils import timezone
 
 from cum4 import selectors
@@ -69,23 +70,36 @@ def unit_detail(request: HttpRequest, code: str) -> HttpResponse:
     )
 
 
+def _cluster_year_context(user: User, cluster_year: ClusterYear) -> dict:
+    links = [
+        (link.label, reverse(link.url_name, args=[cluster_year.cluster.code, cluster_year.year]))
+        for link in registry.cluster_links
+        if link.visible(user, cluster_year)
+    ]
+    return {
+        "cluster_year": cluster_year,
+        "memberships": selectors.memberships_of(cluster_year=cluster_year),
+        "links": links,
+        "other_years": selectors.cluster_years_visible_to(user=user).filter(
+            cluster=cluster_year.cluster
+        ),
+    }
+
+
 def cluster_year_detail(request: HttpRequest, code: str, year: int) -> HttpResponse:
     cluster_year = _get_cluster_year(code, year)
     require_perm(request.user, "cum4.view_cluster_year", cluster_year)
-    return render(
-        request,
-        "cum4/cluster_year_detail.html",
-        {"cluster_year": cluster_year, "memberships": selectors.memberships_of(cluster_year=cluster_year)},
-    )
+    context = _cluster_year_context(request.user, cluster_year)
+    context["leads"] = request.user.has_perm("cum4.lead_cluster_year", cluster_year)
+    return render(request, "cum4/cluster_year_detail.html", context)
 
 
 def cluster_year_lead(request: HttpRequest, code: str, year: int) -> HttpResponse:
+    """The lead's page of a cluster year: the members and every tool of that year."""
     cluster_year = _get_cluster_year(code, year)
     require_perm(request.user, "cum4.lead_cluster_year", cluster_year)
     return render(
-        request,
-        "cum4/cluster_year_lead.html",
-        {"cluster_year": cluster_year, "memberships": selectors.memberships_of(cluster_year=cluster_year)},
+        request, "cum4/cluster_year_lead.html", _cluster_year_context(request.user, cluster_year)
     )
 
 

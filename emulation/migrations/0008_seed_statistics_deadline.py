@@ -21,6 +21,6 @@ def forward(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("emulation", "0007_statistics_deadline")]
+    dependencies = [("emulation", "0007_pledge_files_statistics_deadline")]
 
     operations = [migrations.RunPython(forward, migrations.RunPython.noop)]
