@@ -228,3 +228,9 @@ def test_it_flags_a_pledge_signed_after_the_deadline(client_for, viewer, cluster
     pledge.save()
     body = client.get(_url()).content.decode()
     assert 'data-testid="signed-late"' in body and "25/03/2022" in body
+
+
+def test_it_lists_the_pledge_movements_and_statistics_among_the_years_pages(client_for, lead_2022, cluster_2022):
+    body = client_for(lead_2022).get(reverse("cum4:cluster_year_lead", args=["cum-iv", 2022])).content.decode()
+    for name in ("pledge_detail", "movement_list", "statistics"):
+        assert reverse(f"emulation:{name}", args=["cum-iv", 2022]) in body
