@@ -48,6 +48,7 @@ urlpatterns: list = [
         movements.movement_response,
         name="movement_response",
     ),
+    path("movements/<int:pk>/edit/", movements.movement_edit, name="movement_edit"),
     path("movements/<int:pk>/reviews/", movements.movement_review, name="movement_review"),
     path("evidence/movements/<int:pk>/", movements.movement_evidence, name="movement_evidence"),
     path("pledge/", pledges.pledge_current, name="pledge_current"),

@@ -31,7 +31,7 @@ def movements_of(*, cluster_year: ClusterYear) -> QuerySet[Movement]:
 
 def movement_get(*, pk: int) -> Movement | None:
     return (
-        Movement.objects.select_related("cluster_year__cluster", "launching_unit")
+        Movement.objects.select_related("cluster_year__cluster", "launching_unit", "created_by")
         .filter(pk=pk)
         .first()
     )

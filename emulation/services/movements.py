@@ -75,6 +75,17 @@ def movement_create(*, cluster_year: ClusterYear, data: dict[str, Any], by: User
     return movement
 
 
+def movement_update(*, movement: Movement, data: dict[str, Any], by: User) -> Movement:
+    """Correct a recorded movement (`data`: the model's editable fields)."""
+    require_perm(by, "emulation.change_movement", movement)
+    for field, value in data.items():
+        setattr(movement, field, value)
+    movement.full_clean()
+    with transaction.atomic():
+        movement.save()
+    return movement
+
+
 def movement_response_save(
     *,
     movement: Movement,

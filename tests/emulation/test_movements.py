@@ -199,3 +199,36 @@ def test_it_refuses_a_conflicting_edit_showing_both_versions(client_for, staff_l
     again = staff.post(url, {"activities": "Bản của cán bộ", "amount_vnd": "1000000", "seen_version": seen})
     assert again.status_code == 302
     assert MovementResponse.objects.get().activities == "Bản của cán bộ"
+
+
+@pytest.mark.parametrize(
+    ("persona", "status"),
+    [("leader_sonla", 302), ("lead_2022", 302), ("secretariat", 302), ("staff_laichau", 403),
+     ("viewer", 403)],
+)
+def test_it_lets_the_recording_unit_and_the_lead_correct_a_movement(
+    request, client_for, persona, status, cluster_2022, unit, leader_sonla
+):
+    m = movement(cluster_2022, name="Thi đua chào mừng", launched_by="unit",
+                 launching_unit=unit("sonla"), scope="unit", created_by=leader_sonla)
+    data = {"edit-name": "Thi đua chào mừng Ngày thành lập tỉnh", "edit-launched_by": "unit",
+            "edit-launching_unit": unit("sonla").pk, "edit-scope": "unit", "edit-kind": "thematic",
+            "edit-starts_on": "2022-03-01", "edit-ends_on": "2022-05-07"}
+    user = request.getfixturevalue(persona)
+    response = client_for(user).post(reverse("emulation:movement_edit", args=[m.pk]), data)
+    assert response.status_code == status
+    m.refresh_from_db()
+    assert (m.name == data["edit-name"]) is (status == 302)
+
+
+def test_it_keeps_a_bad_correction_on_the_form(client_for, lead_2022, cluster_2022):
+    m = movement(cluster_2022)
+    response = client_for(lead_2022).post(
+        reverse("emulation:movement_edit", args=[m.pk]),
+        {"edit-name": "Tên mới", "edit-launched_by": "ttcp", "edit-scope": "national",
+         "edit-kind": "regular", "edit-starts_on": "2022-06-01", "edit-ends_on": "2022-01-01"},
+    )
+    assert response.status_code == 400
+    assert "Tên mới" in response.content.decode()
+    m.refresh_from_db()
+    assert m.name == "Phong trào thử"
