@@ -4,6 +4,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1:8000
+# The suite spreads over the machine's cores (pytest-xdist); PYTEST_ARGS=-n0 runs it in one process.
+PYTEST_ARGS ?= -n auto
 
 .PHONY: run test venv lint check clean messages
 

@@ -50,12 +50,25 @@ class EmulationConfig(AppConfig):
         self._ready_scoring()
 
     def _ready_scoring(self) -> None:
-        from cum4.registry import DemoLoader, NavItem, registry
+        from cum4.registry import ClusterLink, DemoLoader, NavItem, registry
         from emulation import permissions_scoring  # noqa: F401  (registers the rules)
         from emulation.scoring import demo, tasks
         from emulation.scoring.report_extra import ranking_extra
 
         registry.add_nav(NavItem(_("Scoring and ranking"), "emulation:scoring_home", order=300))
         registry.add_demo_loader(DemoLoader("scoring", demo.load, order=300))
+
+        def can_view(user, cluster_year) -> bool:
+            return user.has_perm("emulation.view_scoring", cluster_year)
+
+        registry.add_cluster_link(
+            ClusterLink(_("Scoring"), "emulation:scoring_year", order=60, visible=can_view)
+        )
+        registry.add_cluster_link(
+            ClusterLink(_("Nomination vote"), "emulation:vote", order=61, visible=can_view)
+        )
+        registry.add_cluster_link(
+            ClusterLink(_("Ranking"), "emulation:ranking", order=62, visible=can_view)
+        )
         registry.add_unit_tasks(tasks.scoring_tasks)
         registry.add_report_extra("ranking", ranking_extra)

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 
 from cum4.models import Unit, User
 from cum4.permissions import is_secretariat
-from cum4.registry import DemoLoader, NavItem, Task, registry
+from cum4.registry import ClusterLink, DemoLoader, NavItem, Task, registry
 
 
 def _registration_task(*, user: User, unit: Unit, today: dt.date) -> list[Task]:
@@ -44,10 +44,27 @@ def _load_demo() -> None:
 
 
 def register() -> None:
+    group = "emulation"
     registry.add_nav(
-        NavItem(gettext_lazy("Staff"), "emulation:staff_home", order=40, visible=_sees_staff)
+        NavItem(
+            gettext_lazy("Staff"), "emulation:staff_home", order=40, visible=_sees_staff, group=group
+        )
     )
-    registry.add_nav(NavItem(gettext_lazy("Registrations"), "emulation:registration_home", order=41))
-    registry.add_nav(NavItem(gettext_lazy("Decisions"), "emulation:decision_list", order=42))
+    registry.add_nav(
+        NavItem(gettext_lazy("Registrations"), "emulation:registration_home", order=41, group=group)
+    )
+    registry.add_nav(
+        NavItem(gettext_lazy("Decisions"), "emulation:decision_list", order=42, group=group)
+    )
+    registry.add_cluster_link(
+        ClusterLink(
+            gettext_lazy("Registrations of the units"),
+            "emulation:registration_overview",
+            order=40,
+            visible=lambda user, cluster_year: user.has_perm(
+                "emulation.view_cluster_registrations", cluster_year
+            ),
+        )
+    )
     registry.add_unit_tasks(_registration_task)
     registry.add_demo_loader(DemoLoader("staff, registrations and decisions", _load_demo, order=200))

@@ -85,12 +85,22 @@ class EvidenceInline(admin.TabularInline):
 
 
 @admin.register(Score)
-class ScoreAdmin(HistoryImportExportAdmin):
+class ScoreAdmin(ExportMixin, SimpleHistoryAdmin):
+    """Export only (an import would skip the phase rules); a final year's scores change only
+    through an accepted complaint, never here."""
+
     resource_classes = [resources.ScoreResource]
     list_display = ["unit", "criterion", "self_score", "review_score", "agreed_score"]
     list_filter = ["criterion__group__table__cluster_year__year", "unit"]
     list_select_related = ["unit", "criterion"]
     inlines = [EvidenceInline]
+
+    def has_change_permission(self, request, obj: Score | None = None) -> bool:
+        if obj is not None:
+            cluster_year = obj.criterion.group.table.cluster_year
+            if scoring_round_of(cluster_year=cluster_year).phase == "final":
+                return False
+        return super().has_change_permission(request, obj)
 
 
 @admin.register(NominationBallot)

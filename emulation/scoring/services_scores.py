@@ -17,6 +17,7 @@ from decimal import Decimal
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from cum4.models import ClusterYear, Membership, Unit, User
@@ -74,6 +75,21 @@ def _check_points(criterion: Criterion, value: Decimal | None, field: str,
             % {"criterion": criterion.code, "max": criterion.max_points})
 
 
+def _check_stamp(cluster_year: ClusterYear, unit: Unit, expected: str | None) -> None:
+    """Refuse a save prepared on an older version of the sheet (None: no check)."""
+    if expected is None:
+        return
+    latest = Score.objects.filter(
+        unit=unit, criterion__group__table__cluster_year=cluster_year
+    ).aggregate(latest=Max("updated_at"))["latest"]
+    current = latest.isoformat() if latest else ""
+    if current != expected:
+        raise ValidationError(
+            _("Someone saved these scores after you opened the page. Nothing of yours was "
+              "saved: the saved values are shown under your entries; check them and save "
+              "again."), code="conflict")
+
+
 def _check_membership(cluster_year: ClusterYear, unit: Unit) -> None:
     if not Membership.objects.filter(cluster_year=cluster_year, unit=unit).exists():
         raise ValidationError(_("%(unit)s is not a member of the cluster in %(year)s.")
@@ -82,10 +98,11 @@ def _check_membership(cluster_year: ClusterYear, unit: Unit) -> None:
 
 @transaction.atomic
 def score_self_save(*, cluster_year: ClusterYear, unit: Unit,
-                    entries: dict[int, SelfEntry], by: User) -> int:
+                    entries: dict[int, SelfEntry], by: User, stamp: str | None = None) -> int:
     """Save the unit's self scores and notes (criterion id → entry); returns rows changed.
 
-    Only while self-scoring is open; indicator criteria are computed, never typed.
+    Only while self-scoring is open; indicator criteria are computed, never typed. `stamp`
+    (the sheet's stamp when the form was opened) refuses a save over a newer change.
     """
     if not by.has_perm("emulation.self_score", sheet_ref(cluster_year=cluster_year, unit=unit)):
         raise PermissionDenied
@@ -95,6 +112,7 @@ def score_self_save(*, cluster_year: ClusterYear, unit: Unit,
         raise ValidationError(
             _("Self-scoring is closed (phase: %(phase)s); self scores can no longer change.")
             % {"phase": round_.get_phase_display()})
+    _check_stamp(cluster_year, unit, stamp)
     criteria = _criteria(cluster_year, entries)
     errors: dict[str, list[str]] = {}
     for cid, entry in entries.items():
@@ -122,7 +140,8 @@ def score_self_save(*, cluster_year: ClusterYear, unit: Unit,
 
 @transaction.atomic
 def score_review_save(*, cluster_year: ClusterYear, unit: Unit,
-                      entries: dict[int, ReviewEntry], by: User) -> int:
+                      entries: dict[int, ReviewEntry], by: User, stamp: str | None = None
+                      ) -> int:
     """Save review scores (the reviewer) and agreed scores (the lead); returns rows changed.
 
     Open in the review phase, and after finalising only for a unit whose review an accepted
@@ -146,6 +165,7 @@ def score_review_save(*, cluster_year: ClusterYear, unit: Unit,
         raise ValidationError(
             _("Scores can be reviewed only in the review phase (phase: %(phase)s).")
             % {"phase": round_.get_phase_display()})
+    _check_stamp(cluster_year, unit, stamp)
     criteria = _criteria(cluster_year, entries)
     errors: dict[str, list[str]] = {}
     for cid, entry in entries.items():

@@ -126,6 +126,7 @@ def score_sheet(request: HttpRequest, code: str, year: int, unit_code: str) -> H
     self_form = SelfScoreForm(sheet=sheet) if can_self else None
     review_form = ReviewScoreForm(sheet=sheet, may_agree=may_agree) if can_review else None
     status = 200
+    conflict = False
     if request.method == "POST":
         action = request.POST.get("action")
         try:
@@ -133,20 +134,24 @@ def score_sheet(request: HttpRequest, code: str, year: int, unit_code: str) -> H
                 self_form = SelfScoreForm(request.POST, sheet=sheet)
                 if self_form.is_valid():
                     services_scores.score_self_save(cluster_year=cluster_year, unit=unit,
-                                                    entries=self_form.entries(), by=user)
+                                                    entries=self_form.entries(), by=user,
+                                                    stamp=request.POST.get("stamp"))
                     messages.success(request, _("Self scores saved."))
                     return redirect("emulation:score_sheet", code, year, unit_code)
             elif action == "review":
                 review_form = ReviewScoreForm(request.POST, sheet=sheet, may_agree=may_agree)
                 if review_form.is_valid():
                     services_scores.score_review_save(cluster_year=cluster_year, unit=unit,
-                                                      entries=review_form.entries(), by=user)
+                                                      entries=review_form.entries(), by=user,
+                                                      stamp=request.POST.get("stamp"))
                     messages.success(request, _("Review scores saved."))
                     return redirect("emulation:score_sheet", code, year, unit_code)
             else:
                 raise Http404
         except ValidationError as error:
             messages.error(request, _error_text(error))
+            conflict = any(getattr(e, "code", None) == "conflict"
+                           for e in getattr(error, "error_list", []))
             if hasattr(error, "error_dict"):
                 form = self_form if action == "self" else review_form
                 for field, errors in error.message_dict.items():
@@ -163,6 +168,7 @@ def score_sheet(request: HttpRequest, code: str, year: int, unit_code: str) -> H
         "can_upload": can_self,
         "evidence_form": EvidenceForm() if can_self else None,
         "can_download": user.has_perm("emulation.download_evidence", ref),
+        "conflict": conflict,
         "show_review": sheet.round.review_closed or user.has_perm("emulation.review_score", ref)
         or user.has_perm("cum4.administer"),
     }

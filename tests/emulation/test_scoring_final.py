@@ -122,7 +122,8 @@ def test_it_reopens_one_units_review_through_an_accepted_complaint(
     score = Score.objects.get(unit__code="sonla", criterion=t["a"])
     assert score.agreed_score == D(40)
     last = score.history.order_by("-history_id").first()  # dates differ: time travel
-    assert f"#{complaint.pk}" in last.history_change_reason
+    assert str(complaint.pk) in last.history_change_reason
+    assert "Đồng ý cộng 5 điểm" in last.history_change_reason
     assert last.history_user == lead_2022
     ranking = client_for(lead_2022).get(_url("ranking")).content.decode()
     assert "80,00" in ranking  # Sơn La 40 + 40
@@ -160,3 +161,30 @@ def test_it_refuses_a_complaint_after_the_rules_days(finalised, client_for):
             "subject": "rank", "text": "Muộn."})
     assert response.status_code == 400
     assert not ResultComplaint.objects.exists()
+
+
+def test_it_keeps_final_scores_read_only_in_the_admin(finalised, client_for, secretariat,
+                                                      scoring_table):
+    score = Score.objects.get(unit__code="laichau", criterion=scoring_table["a"])
+    url = reverse("admin:emulation_score_change", args=[score.pk])
+    response = client_for(secretariat).post(url, {"self_score": "1", "review_score": "1",
+                                                  "agreed_score": "1"})
+    assert response.status_code in (302, 403, 200)
+    score.refresh_from_db()
+    assert score.agreed_score == D(40)
+    assert 'name="agreed_score"' not in client_for(secretariat).get(url).content.decode()
+
+
+def test_it_proposes_no_flag_when_no_unit_reaches_the_threshold(cluster_2022, scoring_table,
+                                                                unit, client_for, lead_2022):
+    set_scores(unit("laichau"), {scoring_table["a"]: 40})
+    set_phase(cluster_2022, "vote")
+    for code in ["sonla", "langson", "laocai"]:
+        ballot_cast(cluster_year=cluster_2022, nominee=unit("laichau"), by=leader_of(code))
+    response = client_for(lead_2022).post(_url("finalise"), {
+        "merit_units": [unit("laichau").pk], "confirm": "on"})
+    assert response.status_code == 302
+    assert list(RankingProposal.objects.values_list("unit__code", "award_code")) == [
+        ("laichau", "bk_ttcp")]
+    body = client_for(lead_2022).get(_url("vote")).content.decode()
+    assert 'data-testid="vote-results"' in body and 'data-testid="vote-winner"' not in body

@@ -3,6 +3,8 @@ closes."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -115,3 +117,34 @@ def test_it_lets_only_the_lead_set_the_phase(client_for, cluster_2022, scoring_t
     # "final" is reached only by finalising
     client_for(lead_2022).post(url, {"phase": "final"})
     assert ScoringRound.objects.get(cluster_year=cluster_2022).phase == "review"
+
+
+def test_it_refuses_a_save_over_a_newer_change_showing_both_versions(
+        client_for, staff_laichau, leader_laichau, cluster_2022, scoring_table):
+    t = scoring_table
+    set_phase(cluster_2022, "self")
+    client = client_for(staff_laichau)
+    client.post(_sheet("laichau"), {"action": "self", f"self_{t['a'].pk}": "20"})
+    page = client.get(_sheet("laichau")).content.decode()
+    stamp = re.search(r'name="stamp" value="([^"]*)"', page).group(1)
+    # Meanwhile the unit's leader saves another value.
+    client_for(leader_laichau).post(_sheet("laichau"), {
+        "action": "self", f"self_{t['a'].pk}": "30", "stamp": stamp})
+    response = client.post(_sheet("laichau"), {
+        "action": "self", f"self_{t['a'].pk}": "25", "stamp": stamp})
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert 'value="25"' in body  # what was typed is kept…
+    assert 'data-testid="saved-self-a"' in body and "30,00" in body  # …beside what is saved
+    assert Score.objects.get(unit__code="laichau", criterion=t["a"]).self_score == D(30)
+
+
+def test_it_flags_a_score_that_lacks_required_evidence(client_for, staff_laichau, cluster_2022,
+                                                       scoring_table):
+    t = scoring_table
+    t["a"].evidence_required = True
+    t["a"].save()
+    set_phase(cluster_2022, "self")
+    client = client_for(staff_laichau)
+    client.post(_sheet("laichau"), {"action": "self", f"self_{t['a'].pk}": "20"})
+    assert 'data-testid="missing-evidence"' in client.get(_sheet("laichau")).content.decode()

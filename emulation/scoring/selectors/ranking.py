@@ -1,0 +1,205 @@
+"""The ranking and the nomination vote of a cluster year."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import Counter
+from dataclasses import dataclass
+from decimal import Decimal
+
+from cum4.models import ClusterYear, Membership, Unit
+from emulation.models import (
+    CriteriaGroup,
+    NominationBallot,
+    NominationVoteRule,
+    Score,
+    ScoringRound,
+)
+from emulation.scoring import adapters
+from emulation.scoring.selectors.sheets import _lines
+from emulation.scoring.selectors.totals import (
+    TableTree,
+    compute_totals,
+    scoring_round_of,
+    table_tree,
+)
+
+
+@dataclass
+class RankRow:
+    unit: Unit
+    total: Decimal
+    groups: dict[str, Decimal]  # group code → subtotal
+    rank: int = 0
+    previous_rank: int | None = None
+    votes: int | None = None  # only once the vote is closed
+
+    @property
+    def change(self) -> int | None:
+        """Places gained against last year (positive = up)."""
+        if self.previous_rank is None:
+            return None
+        return self.previous_rank - self.rank
+
+
+@dataclass
+class VoteResult:
+    rule: NominationVoteRule | None
+    members: list[Unit]
+    voted_unit_ids: set[int]
+    closed: bool
+    counts: dict[int, int]  # nominee id → ballots; empty while the vote is open
+    threshold_percent: Decimal
+    needed: int
+
+    @property
+    def winner(self) -> Unit | None:
+        if not self.closed:
+            return None
+        for unit in self.members:
+            if self.counts.get(unit.pk, 0) >= self.needed:
+                return unit
+        return None
+
+    @property
+    def tally(self) -> list[tuple[Unit, int]]:
+        """(nominee, ballots) most ballots first; only once the vote is closed."""
+        if not self.closed:
+            return []
+        rows = [(u, self.counts.get(u.pk, 0)) for u in self.members]
+        return sorted(rows, key=lambda row: (-row[1], row[0].name))
+
+
+@dataclass
+class Ranking:
+    cluster_year: ClusterYear
+    round: ScoringRound
+    tree: TableTree
+    rows: list[RankRow]
+    vote: VoteResult
+    previous_year: int | None = None
+
+    @property
+    def groups(self) -> list[CriteriaGroup]:
+        return self.tree.groups
+
+    @property
+    def winner(self) -> Unit | None:
+        return self.vote.winner
+
+    def as_json(self) -> list[dict]:
+        """The "ranking" of the cluster report: rank order, numbers as floats (the unit's
+        code, and its name for the exports)."""
+        return [
+            {
+                "unit": row.unit.code,
+                "name": row.unit.name,
+                "rank": row.rank,
+                "total": float(row.total),
+                "groups": {code: float(value) for code, value in row.groups.items()},
+                "votes": row.votes,
+            }
+            for row in self.rows
+        ]
+
+
+def vote_rule_for(*, cluster_year: ClusterYear) -> NominationVoteRule | None:
+    """The vote rule in force on 1 December of the year (the year-end review)."""
+    day = dt.date(cluster_year.year, 12, 1)
+    return NominationVoteRule.objects.in_force_on(day).order_by("-valid_from").first()
+
+
+def vote_result(*, cluster_year: ClusterYear, members: list[Unit] | None = None) -> VoteResult:
+    """Who has voted, and — only once the vote is closed (final) — the count per nominee.
+
+    Secrecy: while the vote is open nothing here says for whom anyone voted.
+    """
+    round_ = scoring_round_of(cluster_year=cluster_year)
+    if members is None:
+        members = [m.unit for m in Membership.objects.filter(cluster_year=cluster_year)
+                   .select_related("unit").order_by("unit__name")]
+    rule = vote_rule_for(cluster_year=cluster_year)
+    threshold = rule.threshold_percent if rule else Decimal("80")
+    ballots = NominationBallot.objects.filter(cluster_year=cluster_year)
+    closed = round_.vote_closed
+    if closed:
+        pairs = list(ballots.values_list("voter_id", "nominee_id"))
+        voted = {voter for voter, _ in pairs}
+        counts = dict(Counter(nominee for _, nominee in pairs))
+    else:
+        voted, counts = set(ballots.values_list("voter_id", flat=True)), {}
+    needed = math.ceil(threshold * len(members) / Decimal(100)) if members else 1
+    return VoteResult(rule=rule, members=members, voted_unit_ids=voted, closed=closed,
+                      counts=counts, threshold_percent=threshold, needed=max(needed, 1))
+
+
+def _final_successors() -> dict[int, int]:
+    """Unit id → id of the unit carrying its line today (one query)."""
+    successor = dict(Unit.objects.values_list("id", "successor_id"))
+    result = {}
+    for unit_id in successor:
+        current, seen = unit_id, {unit_id}
+        while successor.get(current) and successor[current] not in seen:
+            current = successor[current]
+            seen.add(current)
+        result[unit_id] = current
+    return result
+
+
+def ranking(*, cluster_year: ClusterYear, with_previous: bool = True) -> Ranking:
+    """The ranking of a cluster year: totals of agreed scores, descending.
+
+    Equal totals share a rank unless the table's tie-break rules (higher subtotal of a group,
+    in order) separate them. Each row carries its group subtotals, last year's rank of the
+    unit's line (across mergers, by final successor) when last year is final, and the ballots
+    it received once the vote is closed. A constant number of queries whatever the number of
+    units and criteria.
+    """
+    round_ = scoring_round_of(cluster_year=cluster_year)
+    tree = table_tree(cluster_year=cluster_year)
+    members = [m.unit for m in Membership.objects.filter(cluster_year=cluster_year)
+               .select_related("unit").order_by("unit__name")]
+    scores: dict[tuple[int, int], Score] = {}
+    if tree.table:
+        for score in Score.objects.filter(criterion__group__table=tree.table,
+                                          unit__in=members):
+            scores[(score.unit_id, score.criterion_id)] = score
+    figures: dict[int, dict] = {}
+    if any(c.is_computed for c in tree.criteria):
+        figures = adapters.approved_year_figures(units=members, year=cluster_year.year)
+    vote = vote_result(cluster_year=cluster_year, members=members)
+
+    rows = []
+    for unit in members:
+        unit_scores = {cid: s for (uid, cid), s in scores.items() if uid == unit.pk}
+        lines = _lines(tree, round_, unit_scores, figures.get(unit.pk, {}))
+        totals = compute_totals(tree, {ln.criterion.pk: ln.layer("counted") for ln in lines})
+        rows.append(RankRow(
+            unit=unit,
+            total=totals.total,
+            groups={g.code: totals.groups[g.pk] for g in tree.groups},
+            votes=vote.counts.get(unit.pk, 0) if vote.closed else None,
+        ))
+
+    def key(row: RankRow) -> tuple:
+        return (row.total, *(row.groups[g.code] for g in tree.tie_break_groups))
+
+    rows.sort(key=lambda row: (tuple(-v for v in key(row)), row.unit.name))
+    for index, row in enumerate(rows):
+        same = index and key(rows[index - 1]) == key(row)
+        row.rank = rows[index - 1].rank if same else index + 1
+
+    previous_year = None
+    if with_previous:
+        previous = ClusterYear.objects.filter(
+            cluster_id=cluster_year.cluster_id, year=cluster_year.year - 1).first()
+        if previous and scoring_round_of(cluster_year=previous).vote_closed:
+            previous_year = previous.year
+            line_of = _final_successors()
+            before = {line_of[r.unit.pk]: r.rank
+                      for r in ranking(cluster_year=previous, with_previous=False).rows}
+            for row in rows:
+                row.previous_rank = before.get(line_of.get(row.unit.pk, row.unit.pk))
+    return Ranking(cluster_year=cluster_year, round=round_, tree=tree, rows=rows, vote=vote,
+                   previous_year=previous_year)
