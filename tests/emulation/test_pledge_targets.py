@@ -15,7 +15,7 @@ from emulation.selectors.pledges import (
     evaluate_indicator_target,
     pledge_matrix,
 )
-from tests.emulation.pledge_builders import approve, indicator_target, pledge_for, quarter_report
+from tests.emulation.pledge_builders import indicator_target, pledge_for, quarter_report
 
 
 @dataclass
@@ -66,7 +66,9 @@ def _status(cluster_year, unit) -> str:
     return row.results[0].status
 
 
-def test_it_flips_from_unknown_to_met_when_the_last_quarter_is_approved(cluster_2022, unit):
+def test_it_flips_from_unknown_to_met_when_the_last_quarter_is_approved(cluster_2022, unit, lead_2022):
+    from cum4.reports.services import report_approve
+
     sonla = unit("sonla")
     pledge = indicator_target(pledge_for(cluster_2022, unit("langson")), threshold=85).pledge
     for quarter in (1, 2, 3):
@@ -79,7 +81,7 @@ def test_it_flips_from_unknown_to_met_when_the_last_quarter_is_approved(cluster_
     row = next(r for r in pledge_matrix(cluster_year=cluster_2022).rows if r.unit == sonla)
     assert row.results[0].approved_quarters == (1, 2, 3)  # the submitted Q4 is not counted
 
-    approve(q4)
+    report_approve(report=q4, by=lead_2022)  # the lead's approval, as in the app
     assert _status(cluster_2022, sonla) == MET  # 36 of 40 = 90% ≥ 85%
 
 
