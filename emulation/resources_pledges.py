@@ -14,6 +14,7 @@ from emulation.models import (
     MovementReview,
     Pledge,
     PledgeTarget,
+    StatisticsDeadline,
 )
 
 
@@ -157,3 +158,11 @@ class ManualJudgementResource(BaseResource):
         return super().get_queryset().select_related(
             "target__pledge__cluster_year__cluster", "unit", "judged_by"
         )
+
+
+class StatisticsDeadlineResource(BlankTextResource):
+    class Meta:
+        model = StatisticsDeadline
+        import_id_fields = ["valid_from"]
+        exclude = ["id"]
+        skip_unchanged = True

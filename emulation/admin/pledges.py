@@ -94,4 +94,5 @@ class ManualJudgementAdmin(ExportMixin, SimpleHistoryAdmin):
 
 @admin.register(StatisticsDeadline)
 class StatisticsDeadlineAdmin(HistoryImportExportAdmin):
+    resource_classes = [resources.StatisticsDeadlineResource]
     list_display = ["due_day", "due_month", "receiver", "valid_from", "valid_to", "legal_basis"]
