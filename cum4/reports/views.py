@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import rules
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -43,12 +43,16 @@ def report_open(request: HttpRequest) -> HttpResponse:
     form = forms.OpenReportForm(request.POST)
     if not form.is_valid() or not request.user.works_in_unit:
         raise PermissionDenied
-    report = services.report_open(
-        unit=request.user.unit,
-        year=form.cleaned_data["year"],
-        quarter=form.cleaned_data["quarter"],
-        by=request.user,
-    )
+    try:
+        report = services.report_open(
+            unit=request.user.unit,
+            year=form.cleaned_data["year"],
+            quarter=form.cleaned_data["quarter"],
+            by=request.user,
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("reports:list")
     return redirect("reports:detail", report.pk)
 
 
@@ -136,7 +140,7 @@ def _action(request, pk, run) -> HttpResponse:
         messages.error(request, f"{exc.messages[0]} {details}")
     except services.StaleReport as exc:
         messages.error(request, exc.messages[0])
-    except services.ValidationError as exc:
+    except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     return redirect("reports:detail", report.pk)
 

@@ -110,3 +110,10 @@ def test_it_shows_what_changed_since_the_last_approval(
     # Every change of a value is kept in the history.
     history = report.reception_section.history.order_by("history_date")
     assert [h.reception_turns for h in history] == [100, 90]
+
+
+def test_it_refuses_to_open_a_report_for_a_year_outside_the_units_membership(client_for, unit):
+    staff = User.objects.get(username="hagiang.staff")  # Hà Giang left the cluster in 2025
+    response = client_for(staff).post(reverse("reports:open"), {"year": 2025, "quarter": 1})
+    assert response.url == reverse("reports:list")
+    assert not unit("hagiang").quarterly_reports.exists()
