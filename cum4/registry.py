@@ -9,6 +9,9 @@
   `fn(*, cluster_year, period) -> JSON-able | None` (None = left out).
 - `report_formats`: named renderers of `manage.py cluster_report --format NAME`, each
   `fn(*, data, cluster_year, period, output: BinaryIO) -> None` ("json" is built in).
+- `dashboard_panels`: extra panels of the cluster dashboard (pledge progress, …), each
+  `fn(*, cluster_year, period, user) -> DashboardPanel | None`; a panel's template is included
+  with its `context`. Keep each to a constant number of queries.
 """
 
 from __future__ import annotations
@@ -42,6 +45,14 @@ class DemoLoader:
     order: int = 100
 
 
+@dataclass(frozen=True)
+class DashboardPanel:
+    title: Any  # a lazy translation or text
+    template_name: str
+    context: dict = field(default_factory=dict)
+    order: int = 100
+
+
 @dataclass
 class Registry:
     nav: list[NavItem] = field(default_factory=list)
@@ -50,6 +61,7 @@ class Registry:
     report_sections: list[Any] = field(default_factory=list)
     report_extras: dict[str, Callable[..., Any]] = field(default_factory=dict)
     report_formats: dict[str, Callable[..., None]] = field(default_factory=dict)
+    dashboard_panels: list[Callable[..., DashboardPanel | None]] = field(default_factory=list)
 
     def add_nav(self, item: NavItem) -> None:
         if all(existing.url_name != item.url_name for existing in self.nav):
@@ -79,6 +91,11 @@ class Registry:
     def add_report_format(self, name: str, fn: Callable[..., None]) -> None:
         """`fn(*, data, cluster_year, period, output)` writes the cluster report as `name`."""
         self.report_formats[name] = fn
+
+    def add_dashboard_panel(self, provider: Callable[..., DashboardPanel | None]) -> None:
+        """`provider(*, cluster_year, period, user)` returns a panel for the cluster dashboard."""
+        if provider not in self.dashboard_panels:
+            self.dashboard_panels.append(provider)
 
 
 registry = Registry()

@@ -11,16 +11,30 @@ class SafeExportMixin:
     """Cells that a spreadsheet would run as a formula are written as text.
 
     The library's own setting only covers a leading "="; "+", "-", "@", tab and CR can also start
-    a formula (CSV/formula injection), so they get a leading apostrophe too. Numbers are kept.
+    a formula (CSV/formula injection), so text starting with one gets a leading apostrophe. The
+    output of number widgets is left alone: "-1" rendered from a number is a number, not a
+    formula. On import the apostrophe is taken off again, so an exported file round-trips.
     """
 
     DANGEROUS_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
     def export_field(self, field, instance, **kwargs):  # type: ignore[override]
         value = super().export_field(field, instance, **kwargs)
-        if isinstance(value, str) and value.startswith(self.DANGEROUS_PREFIXES):
+        if (
+            isinstance(value, str)
+            and value.startswith(self.DANGEROUS_PREFIXES)
+            and not isinstance(field.widget, widgets.NumberWidget)
+        ):
             return "'" + value
         return value
+
+    def before_import_row(self, row, **kwargs):  # type: ignore[override]
+        super().before_import_row(row, **kwargs)
+        for key, value in row.items():
+            if isinstance(value, str) and value[:1] == "'" and value[1:].startswith(
+                self.DANGEROUS_PREFIXES
+            ):
+                row[key] = value[1:]
 
 
 class BaseResource(SafeExportMixin, resources.ModelResource):

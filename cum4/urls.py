@@ -9,12 +9,35 @@ from django.urls import include, path
 from django.views.i18n import set_language
 
 from cum4 import views
+from cum4.dashboard import views as dashboard_views
+from cum4.exports import views as export_views
 
 core_patterns = [
     path("", views.home, name="home"),
     path("units/<slug:code>/", views.unit_detail, name="unit_detail"),
     path("clusters/<slug:code>/<int:year>/", views.cluster_year_detail, name="cluster_year_detail"),
     path("clusters/<slug:code>/<int:year>/lead/", views.cluster_year_lead, name="cluster_year_lead"),
+    path(
+        "clusters/<slug:code>/<int:year>/dashboard/",
+        dashboard_views.cluster_dashboard,
+        name="dashboard_cluster",
+    ),
+    path(
+        "clusters/<slug:code>/<int:year>/dashboard/sources/",
+        dashboard_views.figure_sources,
+        name="dashboard_sources",
+    ),
+    path(
+        "clusters/<slug:code>/<int:year>/report.<str:fmt>",
+        dashboard_views.cluster_report_download,
+        name="cluster_report_download",
+    ),
+    path("units/<slug:code>/dashboard/", dashboard_views.unit_dashboard, name="dashboard_unit"),
+    path(
+        "offline/<int:pk>/template.xlsx", export_views.offline_template, name="offline_template"
+    ),
+    path("offline/<int:pk>/upload/", export_views.offline_upload, name="offline_upload"),
+    path("offline/<int:pk>/confirm/", export_views.offline_confirm, name="offline_confirm"),
 ]
 
 urlpatterns = [

@@ -20,3 +20,27 @@ register.filter("vn_datetime", formatting.vn_datetime)
 def get_item(mapping: dict, key: object) -> object:
     """Look a key up in a dict from a template: {{ figures|get_item:code }}."""
     return mapping.get(key) if mapping else None
+
+
+# Rates as the seed article prints them: recovery "89,72%", resolution "88,4%".
+RATE_DECIMALS = {"recovery_rate": 2, "resolution_rate": 1, "on_time_rate": 1}
+
+
+@register.filter
+def vn_figure(value: object, code: str) -> str:
+    """An indicator's value by its code: rates as "89,72%", đồng as "71,56 tỷ đồng", else
+    "1.902": {{ figures|get_item:code|vn_figure:code }}."""
+    if code.endswith("_rate"):
+        return formatting.vn_rate(value, RATE_DECIMALS.get(code, 2))  # type: ignore[arg-type]
+    if code.endswith("_vnd"):
+        return formatting.vn_money(value)  # type: ignore[arg-type]
+    return formatting.vn_number(value)  # type: ignore[arg-type]
+
+
+@register.filter
+def vn_change(value: object) -> str:
+    """A change in percent with its sign: "+12,5%", "−3,0%", "–" when unknown."""
+    if value is None:
+        return "–"
+    sign = "+" if value > 0 else ("−" if value < 0 else "±")  # type: ignore[operator]
+    return sign + formatting.vn_rate(abs(value), 1)  # type: ignore[arg-type]

@@ -285,10 +285,16 @@ class RegistrationItem(models.Model):
         verbose_name_plural = _("registered titles")
         ordering = ["registration", "staff_member__full_name", "award__sort_order"]
         constraints = [
+            # Two constraints, not nulls_distinct=False, so SQLite enforces them too.
             models.UniqueConstraint(
                 fields=["registration", "award", "staff_member"],
-                name="registration_item_unique",
-                nulls_distinct=False,
+                condition=Q(staff_member__isnull=False),
+                name="registration_item_unique_person",
+            ),
+            models.UniqueConstraint(
+                fields=["registration", "award"],
+                condition=Q(staff_member__isnull=True),
+                name="registration_item_unique_unit",
             ),
         ]
 
@@ -365,8 +371,13 @@ class DecisionItem(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["decision", "award", "unit", "staff_member"],
-                name="decision_item_unique",
-                nulls_distinct=False,
+                condition=Q(staff_member__isnull=False),
+                name="decision_item_unique_person",
+            ),
+            models.UniqueConstraint(
+                fields=["decision", "award", "unit"],
+                condition=Q(staff_member__isnull=True),
+                name="decision_item_unique_unit",
             ),
         ]
 
@@ -415,8 +426,13 @@ class ConditionConfirmation(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["award", "year", "unit", "staff_member", "condition"],
-                name="condition_confirmation_unique",
-                nulls_distinct=False,
+                condition=Q(staff_member__isnull=False),
+                name="condition_confirmation_unique_person",
+            ),
+            models.UniqueConstraint(
+                fields=["award", "year", "unit", "condition"],
+                condition=Q(staff_member__isnull=True),
+                name="condition_confirmation_unique_unit",
             ),
         ]
 

@@ -247,3 +247,11 @@ def award_history(
     else:
         raise ValueError("award_history needs a unit or a staff member")
     return decision_items_priced(qs.order_by("-decision__date", "award__sort_order"))
+
+
+def award_history_of_unit_people(*, unit: Unit) -> list[tuple[DecisionItem, int | None]]:
+    """Awards granted to people while in the unit, newest first, with their cash rewards."""
+    qs = DecisionItem.objects.filter(unit=unit, staff_member__isnull=False).select_related(
+        "decision", "award", "unit", "staff_member"
+    )
+    return decision_items_priced(qs.order_by("-decision__date", "staff_member__full_name"))

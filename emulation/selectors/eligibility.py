@@ -84,6 +84,10 @@ class PersonEligibility:
     results: dict[str, TitleResult]
     pending_complaint: bool = False
 
+    @property
+    def rating_label(self) -> str:
+        return Rating(self.rating).label if self.rating else ""
+
     def holds_ldtt(self, awarded: set[str]) -> bool:
         result = self.results.get("ldtt")
         return bool(awarded & set(LDTT_OR_ABOVE)) or bool(result and result.status == MET)

@@ -8,7 +8,7 @@ from django.contrib import admin
 from django.urls import reverse
 from import_export.admin import ExportMixin, ImportMixin
 
-from cum4.models import Unit
+from cum4.models import Cluster, ClusterYear, Membership, QuarterWindow, Unit, User
 
 pytestmark = pytest.mark.django_db
 
@@ -27,9 +27,8 @@ def test_it_renders_every_admin_changelist_and_add_form(client_for, secretariat)
 
 def test_it_offers_excel_import_and_export_on_every_core_model(client_for, secretariat):
     client = client_for(secretariat)
-    for model, model_admin in admin.site._registry.items():
-        if model._meta.app_label != "cum4" or model.__name__ == "ClusterYear":
-            continue
+    for model in (Unit, Cluster, ClusterYear, Membership, QuarterWindow, User):
+        model_admin = admin.site._registry[model]
         assert isinstance(model_admin, ExportMixin) and isinstance(model_admin, ImportMixin), model
         assert client.get(_admin_url(model, "export")).status_code == 200, model
         assert client.get(_admin_url(model, "import")).status_code == 200, model

@@ -66,3 +66,17 @@ class Records:
 @pytest.fixture
 def records(core) -> Records:
     return Records()
+
+
+def queries_of(client, url: str) -> int:
+    """How many queries one GET of `url` runs (the response must be a 200)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(context.captured_queries)
+
+
+from tests.emulation.scoring_fixtures import *  # noqa: E402, F403

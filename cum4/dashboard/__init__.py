@@ -1,0 +1,1 @@
+"""The cluster and unit dashboards: approved figures, change, completeness, charts, panels."""

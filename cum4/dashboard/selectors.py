@@ -1,0 +1,300 @@
+"""Reads of the dashboards: approved figures of a cluster or a unit across years.
+
+One fetch serves a whole page: the members of the cluster over the charted years (1 query),
+their reports over those years (1 query) and the values of the approved ones (1 query per
+section), so the query count does not grow with the number of units or years. Figures are
+combined exactly as the reports' selectors combine them (flows summed over approved quarters,
+openings from the first quarter, derived indicators recomputed from the sums).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from cum4.models import ClusterYear, Membership, Unit
+from cum4.periods import PERIOD_QUARTERS
+from cum4.registry import DashboardPanel, registry
+from cum4.reports.models import QuarterlyReport
+
+# The reports package's own combination, so a dashboard never disagrees with cluster_report.
+from cum4.reports.selectors import (
+    FigureValue,
+    _combine_quarters,
+    flatten,
+    reports_values,
+    sum_figures,
+)
+
+YEARS_CHARTED = 10
+# The seed article's headline figures, in its order: the tiles of the dashboard.
+HEADLINE_CODES = (
+    "insp_total",
+    "subjects_inspected",
+    "violation_vnd",
+    "violation_land_m2",
+    "recovery_recommended_vnd",
+    "recovered_vnd",
+    "recovery_rate",
+    "sanction_decisions",
+    "sanction_vnd",
+    "admin_handling_orgs",
+    "admin_handling_persons",
+    "reception_turns",
+    "reception_persons",
+    "petitions_received",
+    "petitions_eligible",
+    "cases_in_jurisdiction",
+    "cases_resolved",
+    "resolution_rate",
+)
+# The per-unit table and the charts by unit.
+TABLE_CODES = (
+    "insp_total",
+    "subjects_inspected",
+    "violation_vnd",
+    "recovered_vnd",
+    "recovery_rate",
+    "reception_turns",
+    "petitions_received",
+    "cases_in_jurisdiction",
+    "cases_resolved",
+    "resolution_rate",
+)
+CHART_CODES = ("insp_total", "subjects_inspected", "reception_turns", "petitions_received",
+               "cases_resolved")
+
+
+@dataclass(frozen=True)
+class Completeness:
+    """Reports of the period's quarters by state: approved, submitted (awaiting the lead),
+    missing (not yet submitted: none, draft or returned)."""
+
+    approved: int = 0
+    submitted: int = 0
+    missing: int = 0
+
+    @property
+    def expected(self) -> int:
+        return self.approved + self.submitted + self.missing
+
+
+@dataclass(frozen=True)
+class UnitRow:
+    unit: Unit
+    role: str
+    figures: dict[str, FigureValue]
+    previous: dict[str, FigureValue] | None
+    approved_quarters: tuple[int, ...]
+    completeness: Completeness
+
+    @property
+    def complete(self) -> bool:
+        return self.completeness.approved == self.completeness.expected
+
+    @property
+    def changes(self) -> dict[str, Decimal | None]:
+        """Change in percent of each figure against the same period of the year before."""
+        previous = self.previous or {}
+        return {code: change(value, previous.get(code)) for code, value in self.figures.items()}
+
+
+@dataclass(frozen=True)
+class YearPoint:
+    year: int
+    figures: dict[str, FigureValue]
+
+
+@dataclass(frozen=True)
+class ClusterDashboard:
+    cluster_year: ClusterYear
+    period: str
+    rows: list[UnitRow]
+    totals: dict[str, FigureValue]
+    previous_totals: dict[str, FigureValue] | None
+    completeness: Completeness
+    series: list[YearPoint]
+    years: list[int]
+    available_years: list[int] = field(default_factory=list)
+    ranking: Any = None
+    panels: list[DashboardPanel] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class UnitDashboard:
+    unit: Unit
+    period: str
+    series: list[YearPoint]  # oldest first, only years with a report
+    completeness: dict[int, Completeness]
+
+
+def change(current: FigureValue, previous: FigureValue) -> Decimal | None:
+    """Change in percent against the previous value; None without a comparable base."""
+    if current is None or previous in (None, 0):
+        return None
+    return (Decimal(current) - Decimal(previous)) * 100 / Decimal(previous)
+
+
+def _fetch(unit_ids: Sequence[int], years: Sequence[int], quarters: tuple[int, ...]):
+    """Reports of the units over the years (any state) and the flat values of the approved.
+
+    Returns ({(unit_id, year): {quarter: flat values}}, {(unit_id, year): [states]}).
+    """
+    reports = list(
+        QuarterlyReport.objects.filter(
+            unit_id__in=list(unit_ids), year__in=list(years), quarter__in=quarters
+        ).values_list("pk", "unit_id", "year", "quarter", "state")
+    )
+    approved = [r for r in reports if r[4] == QuarterlyReport.State.APPROVED]
+    values = reports_values(pk for pk, *_rest in approved)
+    flat: dict[tuple[int, int], dict[int, dict]] = defaultdict(dict)
+    for pk, unit_id, year, quarter, _state in approved:
+        flat[(unit_id, year)][quarter] = flatten(values[pk])
+    states: dict[tuple[int, int], list[str]] = defaultdict(list)
+    for _pk, unit_id, year, _quarter, state in reports:
+        states[(unit_id, year)].append(state)
+    return flat, states
+
+
+def _completeness(states: list[str], expected: int) -> Completeness:
+    approved = states.count(QuarterlyReport.State.APPROVED)
+    submitted = states.count(QuarterlyReport.State.SUBMITTED)
+    return Completeness(approved, submitted, max(expected - approved - submitted, 0))
+
+
+def _add(a: Completeness, b: Completeness) -> Completeness:
+    return Completeness(a.approved + b.approved, a.submitted + b.submitted, a.missing + b.missing)
+
+
+def cluster_dashboard(
+    *, cluster_year: ClusterYear, period: str, user: Any = None
+) -> ClusterDashboard:
+    """The cluster dashboard of a year and period (q1..q4, 6m, 9m, year).
+
+    Rows are the members of that year by unit name; totals sum them (rates recomputed);
+    previous_* are the same period of the year before (its own members); the series covers the
+    cluster's last YEARS_CHARTED years up to this one; the ranking (registry report extra
+    "ranking") and the registered panels for `user` where they exist. Approved reports only.
+    Constant queries.
+    """
+    quarters = PERIOD_QUARTERS[period]
+    first_year = cluster_year.year - YEARS_CHARTED + 1
+    memberships = list(
+        Membership.objects.filter(
+            cluster_year__cluster_id=cluster_year.cluster_id,
+            cluster_year__year__gte=first_year,
+            cluster_year__year__lte=cluster_year.year,
+        )
+        .select_related("unit", "cluster_year")
+        .order_by("cluster_year__year", "unit__name")
+    )
+    members_by_year: dict[int, list[Membership]] = defaultdict(list)
+    for membership in memberships:
+        members_by_year[membership.cluster_year.year].append(membership)
+    unit_ids = {m.unit_id for m in memberships}
+    flat, states = _fetch(unit_ids, sorted(members_by_year), quarters)
+
+    def figures(unit_id: int, year: int) -> dict[str, FigureValue]:
+        return _combine_quarters(quarters, flat.get((unit_id, year), {}))
+
+    series = [
+        YearPoint(year, sum_figures(figures(m.unit_id, year) for m in members))
+        for year, members in sorted(members_by_year.items())
+    ]
+    previous_year = cluster_year.year - 1
+    had_previous = previous_year in members_by_year
+    rows: list[UnitRow] = []
+    total_completeness = Completeness()
+    for membership in members_by_year.get(cluster_year.year, []):
+        unit_id = membership.unit_id
+        current = figures(unit_id, cluster_year.year)
+        done = _completeness(states.get((unit_id, cluster_year.year), []), len(quarters))
+        total_completeness = _add(total_completeness, done)
+        rows.append(
+            UnitRow(
+                unit=membership.unit,
+                role=membership.role,
+                figures=current,
+                previous=figures(unit_id, previous_year) if had_previous else None,
+                approved_quarters=tuple(
+                    q for q in quarters if q in flat.get((unit_id, cluster_year.year), {})
+                ),
+                completeness=done,
+            )
+        )
+    by_year = {point.year: point.figures for point in series}
+    ranking_extra = registry.report_extras.get("ranking")
+    ranking = (
+        ranking_extra(cluster_year=cluster_year, period=period) if ranking_extra else None
+    )
+    panels = [
+        panel
+        for provider in registry.dashboard_panels
+        if (panel := provider(cluster_year=cluster_year, period=period, user=user)) is not None
+    ]
+    return ClusterDashboard(
+        cluster_year=cluster_year,
+        period=period,
+        rows=rows,
+        totals=by_year.get(cluster_year.year) or sum_figures([]),
+        previous_totals=by_year.get(previous_year),
+        completeness=total_completeness,
+        series=series,
+        years=sorted(members_by_year),
+        available_years=list(
+            ClusterYear.objects.filter(cluster_id=cluster_year.cluster_id)
+            .order_by("-year")
+            .values_list("year", flat=True)
+        ),
+        ranking=ranking,
+        panels=sorted(panels, key=lambda panel: panel.order),
+    )
+
+
+def unit_dashboard(*, unit: Unit, period: str) -> UnitDashboard:
+    """One unit's approved figures for the period in each year it reported, oldest first,
+    the last YEARS_CHARTED years; constant queries."""
+    quarters = PERIOD_QUARTERS[period]
+    years = list(
+        QuarterlyReport.objects.filter(unit=unit)
+        .order_by("-year")
+        .values_list("year", flat=True)
+        .distinct()[:YEARS_CHARTED]
+    )
+    flat, states = _fetch([unit.pk], years, quarters)
+    series = [
+        YearPoint(year, _combine_quarters(quarters, flat.get((unit.pk, year), {})))
+        for year in sorted(years)
+    ]
+    completeness = {
+        year: _completeness(states.get((unit.pk, year), []), len(quarters)) for year in years
+    }
+    return UnitDashboard(unit=unit, period=period, series=series, completeness=completeness)
+
+
+@dataclass(frozen=True)
+class Source:
+    report: QuarterlyReport
+    value: int | None
+
+
+def figure_sources(
+    *, units: Sequence[Unit], year: int, period: str, code: str
+) -> list[Source]:
+    """The approved reports a figure is summed from, by unit name then quarter, with the value
+    each contributes (None for a derived code)."""
+    reports = list(
+        QuarterlyReport.objects.filter(
+            unit__in=list(units),
+            year=year,
+            quarter__in=PERIOD_QUARTERS[period],
+            state=QuarterlyReport.State.APPROVED,
+        )
+        .select_related("unit", "approved_by")
+        .order_by("unit__name", "quarter")
+    )
+    values = reports_values(report.pk for report in reports)
+    return [Source(report, flatten(values[report.pk]).get(code)) for report in reports]

@@ -1,0 +1,175 @@
+"""The dashboards, the figure sources and the file downloads of a cluster year."""
+
+from __future__ import annotations
+
+import io
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
+
+from cum4 import selectors as core_selectors
+from cum4.dashboard import selectors
+from cum4.exports.catalogue import export_indicators
+from cum4.exports.registration import CONTENT_TYPES
+from cum4.models import ClusterYear, Unit
+from cum4.periods import PERIOD_CODES, PERIOD_LABELS
+from cum4.permissions import require_perm
+from cum4.registry import registry
+from cum4.reports.selectors import cluster_report_data
+
+
+def _get_cluster_year_for_user(request: HttpRequest, code: str, year: int) -> ClusterYear:
+    cluster_year = core_selectors.cluster_year_get(cluster_code=code, year=year)
+    if cluster_year is None:
+        raise Http404
+    require_perm(request.user, "cum4.view_cluster_year", cluster_year)
+    return cluster_year
+
+
+def _period(request: HttpRequest) -> str:
+    period = request.GET.get("period", "year")
+    return period if period in PERIOD_CODES else "year"
+
+
+def _labels() -> dict[str, str]:
+    return {indicator.code: str(indicator.label) for indicator in export_indicators()}
+
+
+def _chart_number(value) -> float | None:
+    return None if value is None else float(value)
+
+
+def cluster_dashboard(request: HttpRequest, code: str, year: int) -> HttpResponse:
+    cluster_year = _get_cluster_year_for_user(request, code, year)
+    period = _period(request)
+    dashboard = selectors.cluster_dashboard(
+        cluster_year=cluster_year, period=period, user=request.user
+    )
+    labels = _labels()
+    chart = {
+        "labels": {code: labels[code] for code in selectors.CHART_CODES},
+        "units": [row.unit.province for row in dashboard.rows],
+        "byUnit": {
+            code: [_chart_number(row.figures.get(code)) for row in dashboard.rows]
+            for code in selectors.CHART_CODES
+        },
+        "years": [point.year for point in dashboard.series],
+        "byYear": {
+            code: [_chart_number(point.figures.get(code)) for point in dashboard.series]
+            for code in selectors.CHART_CODES
+        },
+    }
+    changes = {
+        code: selectors.change(dashboard.totals.get(code), (dashboard.previous_totals or {}).get(code))
+        for code in selectors.HEADLINE_CODES
+    }
+    return render(
+        request,
+        "cum4/dashboard_cluster.html",
+        {
+            "cluster_year": cluster_year,
+            "dashboard": dashboard,
+            "period": period,
+            "period_label": PERIOD_LABELS[period],
+            "periods": [(code, PERIOD_LABELS[code]) for code in PERIOD_CODES],
+            "labels": labels,
+            "headline_codes": selectors.HEADLINE_CODES,
+            "table_codes": selectors.TABLE_CODES,
+            "changes": changes,
+            "chart": chart,
+        },
+    )
+
+
+def unit_dashboard(request: HttpRequest, code: str) -> HttpResponse:
+    # Approved figures are open to every signed-in user; the open tasks only to the unit.
+    unit = get_object_or_404(Unit, code=code)
+    period = _period(request)
+    dashboard = selectors.unit_dashboard(unit=unit, period=period)
+    tasks = None
+    if request.user.has_perm("cum4.view_unit_workspace", unit):
+        from cum4.views import _unit_tasks
+
+        tasks = _unit_tasks(request.user, unit)
+    labels = _labels()
+    rows = list(reversed(dashboard.series))
+    chart = {
+        "labels": {code: labels[code] for code in selectors.CHART_CODES},
+        "years": [point.year for point in dashboard.series],
+        "byYear": {
+            code: [_chart_number(point.figures.get(code)) for point in dashboard.series]
+            for code in selectors.CHART_CODES
+        },
+    }
+    return render(
+        request,
+        "cum4/dashboard_unit.html",
+        {
+            "unit": unit,
+            "dashboard": dashboard,
+            "rows": [
+                (point, rows[index + 1].figures if index + 1 < len(rows) else None)
+                for index, point in enumerate(rows)
+            ],
+            "period": period,
+            "period_label": PERIOD_LABELS[period],
+            "periods": [(code, PERIOD_LABELS[code]) for code in PERIOD_CODES],
+            "labels": labels,
+            "table_codes": selectors.TABLE_CODES,
+            "tasks": tasks,
+            "chart": chart,
+        },
+    )
+
+
+def _report_url(report) -> str | None:
+    """The report's page in the reports package, when it has one."""
+    try:
+        return reverse("reports:detail", kwargs={"pk": report.pk})
+    except NoReverseMatch:  # the reports' pages are not installed
+        return None
+
+
+def figure_sources(request: HttpRequest, code: str, year: int) -> HttpResponse:
+    cluster_year = _get_cluster_year_for_user(request, code, year)
+    period = _period(request)
+    labels = _labels()
+    indicator = request.GET.get("code", "")
+    if indicator not in labels:
+        raise Http404
+    members = [m.unit for m in core_selectors.memberships_of(cluster_year=cluster_year)]
+    unit_code = request.GET.get("unit")
+    units = [u for u in members if u.code == unit_code] if unit_code else members
+    if unit_code and not units:
+        raise Http404
+    sources = selectors.figure_sources(units=units, year=year, period=period, code=indicator)
+    return render(
+        request,
+        "cum4/dashboard_sources.html",
+        {
+            "cluster_year": cluster_year,
+            "period": period,
+            "period_label": PERIOD_LABELS[period],
+            "code": indicator,
+            "label": labels[indicator],
+            "unit": units[0] if unit_code else None,
+            "sources": [(source, _report_url(source.report)) for source in sources],
+        },
+    )
+
+
+def cluster_report_download(request: HttpRequest, code: str, year: int, fmt: str) -> HttpResponse:
+    cluster_year = _get_cluster_year_for_user(request, code, year)
+    period = _period(request)
+    writer = registry.report_formats.get(fmt)
+    if writer is None or fmt not in CONTENT_TYPES:
+        raise Http404(_("Unknown format."))
+    buffer = io.BytesIO()
+    data = cluster_report_data(cluster_year=cluster_year, period=period)
+    writer(data=data, cluster_year=cluster_year, period=period, output=buffer)
+    response = HttpResponse(buffer.getvalue(), content_type=CONTENT_TYPES[fmt])
+    filename = f"{cluster_year.cluster.code}-{year}-{period}.{fmt}"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

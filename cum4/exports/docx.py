@@ -1,0 +1,406 @@
+"""The year-end summary as a Word document in the administrative format of Nghị định
+30/2020/NĐ-CP: national heading, issuing body, place and date, Times New Roman, A4 margins.
+
+The narrative is written from the cluster_report JSON in the manner of the seed article
+("Trong năm 2022, Thanh tra các tỉnh Cụm IV đã triển khai thực hiện 1.902 cuộc …"), then the
+tables per unit, the ranking and the award proposals when they exist. Every number goes
+through cum4.formatting, so the document reads exactly like the dashboard.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from decimal import Decimal
+from typing import BinaryIO
+
+from django.utils import translation
+from django.utils.translation import gettext as _
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt, Twips
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+
+from cum4.exports.common import cluster_title, period_phrase, value_of
+from cum4.formatting import vn_money, vn_number, vn_rate
+
+FONT = "Times New Roman"
+BODY_SIZE = Pt(14)
+TABLE_SIZE = Pt(11)
+
+
+def year_end_report(*, data: dict, output: BinaryIO) -> None:
+    """Write the Word report of one cluster_report JSON (`data`) to `output` (docx bytes).
+
+    Optional keys of `data` filled by the caller: "cluster_name", "issuing_body" (the lead
+    unit's name), "place" (its province), "date" (ISO date of signature); left as "…" when
+    absent, as officials do on a draft.
+    """
+    with translation.override("vi"):
+        document = Document()
+        _page_and_styles(document)
+        _national_heading(document, data)
+        _title(document, data)
+        _narrative(document, data)
+        _unit_tables(document, data)
+        if data.get("ranking"):
+            _ranking(document, data["ranking"])
+        proposals = _proposals_of(data)
+        if proposals:
+            _proposals(document, proposals)
+        _signature(document, data)
+        document.save(output)
+
+
+# -- layout -----------------------------------------------------------------------------------
+
+
+def _page_and_styles(document) -> None:
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    # NĐ 30/2020, Phụ lục I: top/bottom 20–25 mm, left 30–35 mm, right 15–20 mm.
+    section.top_margin, section.bottom_margin = _mm(20), _mm(20)
+    section.left_margin, section.right_margin = _mm(30), _mm(15)
+    style = document.styles["Normal"]
+    style.font.name = FONT
+    style.font.size = BODY_SIZE
+    # Word picks the East Asian font slot for Vietnamese in some locales: name it too.
+    style.element.rPr.rFonts.set(qn("w:eastAsia"), FONT)
+    style.paragraph_format.space_after = Pt(6)
+    style.paragraph_format.line_spacing = 1.15
+    # Page numbers centred at the top from the second page (NĐ 30/2020).
+    section.different_first_page_header_footer = True
+    header = section.header.paragraphs[0]
+    header.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _page_field(header)
+
+
+def _mm(millimetres: float) -> Twips:
+    """Word stores twips: round up so a margin is never below its legal minimum."""
+    return Twips(math.ceil(millimetres * 1440 / 25.4))
+
+
+def _page_field(paragraph: Paragraph) -> None:
+    run = paragraph.add_run()
+    for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
+        if kind:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+        else:
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = text
+        run._r.append(element)
+
+
+def _line(cell_or_doc, text: str, *, bold=False, italic=False, size=None, underline=False,
+          align=WD_ALIGN_PARAGRAPH.CENTER, upper=False) -> Paragraph:
+    paragraph = cell_or_doc.add_paragraph()
+    paragraph.alignment = align
+    paragraph.paragraph_format.space_after = Pt(0)
+    paragraph.paragraph_format.line_spacing = 1.0
+    run = paragraph.add_run(text.upper() if upper else text)
+    run.bold, run.italic, run.underline = bold, italic, underline
+    run.font.name = FONT
+    run.font.size = size or Pt(13)
+    return paragraph
+
+
+def _national_heading(document, data: dict) -> None:
+    table = document.add_table(rows=1, cols=2)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    left, right = table.rows[0].cells
+    left.width, right.width = Mm(70), Mm(95)
+    left.paragraphs[0].text = ""
+    right.paragraphs[0].text = ""
+    issuing = data.get("issuing_body") or _("Inspectorates of the provinces")
+    _line(left, issuing, size=Pt(12), upper=True)
+    _line(left, cluster_title(data), bold=True, size=Pt(13), upper=True, underline=True)
+    _line(left, _("No.: …/BC-CTĐ"), size=Pt(13))
+    _line(right, _("SOCIALIST REPUBLIC OF VIETNAM"), bold=True, size=Pt(12))
+    _line(right, _("Independence - Freedom - Happiness"), bold=True, size=Pt(13), underline=True)
+    _line(right, _place_and_date(data), italic=True, size=Pt(13))
+    document.add_paragraph()
+
+
+def _place_and_date(data: dict) -> str:
+    place = data.get("place") or "…"
+    if data.get("date"):
+        day = dt.date.fromisoformat(str(data["date"]))
+        return _("%(place)s, day %(day)s month %(month)s year %(year)s") % {
+            "place": place, "day": f"{day.day:02d}", "month": f"{day.month:02d}", "year": day.year
+        }
+    return _("%(place)s, day … month … year …") % {"place": place}
+
+
+def _title(document, data: dict) -> None:
+    _line(document, _("REPORT"), bold=True, size=Pt(14))
+    subject = _("Results of the emulation cluster's work in %(period)s %(year)s") % {
+        "period": period_phrase(data["period"]), "year": data["year"],
+    }
+    _line(document, subject, bold=True, size=Pt(14))
+    _line(document, cluster_title(data), bold=True, size=Pt(14))
+    document.add_paragraph()
+
+
+def _heading(document, text: str) -> None:
+    paragraph = document.add_paragraph()
+    paragraph.paragraph_format.space_before = Pt(6)
+    paragraph.paragraph_format.keep_with_next = True
+    run = paragraph.add_run(text)
+    run.bold = True
+
+
+def _body(document, text: str) -> Paragraph:
+    paragraph = document.add_paragraph(text)
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    paragraph.paragraph_format.first_line_indent = Mm(12.7)
+    return paragraph
+
+
+# -- narrative --------------------------------------------------------------------------------
+
+
+def _n(figures: dict, code: str) -> str:
+    return vn_number(value_of(figures, code))
+
+
+def _m(figures: dict, code: str) -> str:
+    return vn_money(value_of(figures, code))
+
+
+def _r(figures: dict, code: str, decimals: int = 2) -> str:
+    return vn_rate(value_of(figures, code), decimals)
+
+
+def _narrative(document, data: dict) -> None:
+    totals = data["totals"]
+    values = {
+        "period": period_phrase(data["period"]),
+        "year": data["year"],
+        "cluster": cluster_title(data),
+    }
+    _heading(document, _("I. RESULTS OF THE INSPECTION WORK"))
+    _heading(document, _("1. Inspections"))
+    _body(document, _(
+        "In %(period)s %(year)s, the inspectorates of the provinces of %(cluster)s carried out "
+        "%(insp_total)s socio-economic inspections and checks covering %(subjects)s individuals "
+        "and organisations. The inspections found violations of %(violation_vnd)s and "
+        "%(violation_land)s m² of land; they recommended recovering %(recommended_vnd)s and "
+        "%(recommended_land)s m² of land to the state budget; %(recovered_vnd)s has been "
+        "recovered (a recovery rate of %(recovery_rate)s)."
+    ) % {
+        **values,
+        "insp_total": _n(totals, "insp_total"),
+        "subjects": _n(totals, "subjects_inspected"),
+        "violation_vnd": _m(totals, "violation_vnd"),
+        "violation_land": _n(totals, "violation_land_m2"),
+        "recommended_vnd": _m(totals, "recovery_recommended_vnd"),
+        "recommended_land": _n(totals, "recovery_recommended_land_m2"),
+        "recovered_vnd": _m(totals, "recovered_vnd"),
+        "recovery_rate": _r(totals, "recovery_rate"),
+    })
+    _body(document, _(
+        "They issued %(decisions)s decisions on administrative sanctions totalling %(fines)s; "
+        "recommended administrative handling of %(orgs)s organisations and %(persons)s "
+        "individuals; referred %(cases)s cases with %(referred)s persons to the investigating "
+        "authorities; and issued %(policy)s recommendations to amend mechanisms and policies."
+    ) % {
+        "decisions": _n(totals, "sanction_decisions"),
+        "fines": _m(totals, "sanction_vnd"),
+        "orgs": _n(totals, "admin_handling_orgs"),
+        "persons": _n(totals, "admin_handling_persons"),
+        "cases": _n(totals, "referred_cases"),
+        "referred": _n(totals, "referred_persons"),
+        "policy": _n(totals, "policy_recommendations"),
+    })
+    _heading(document, _("2. Citizen reception, petitions, complaints and denunciations"))
+    _body(document, _(
+        "On citizen reception and the resolution of complaints and denunciations, the "
+        "inspectorates of the cluster received citizens %(turns)s times, %(persons)s citizens "
+        "coming with complaints, denunciations, recommendations and reflections. They received "
+        "%(petitions)s petitions of all kinds; %(eligible)s petitions were eligible for handling. "
+        "They advised on the resolution of %(in_jurisdiction)s complaint and denunciation cases "
+        "within their jurisdiction and resolved %(resolved)s of them (%(resolution_rate)s), "
+        "%(on_time_rate)s of those within the time limit."
+    ) % {
+        "turns": _n(totals, "reception_turns"),
+        "persons": _n(totals, "reception_persons"),
+        "petitions": _n(totals, "petitions_received"),
+        "eligible": _n(totals, "petitions_eligible"),
+        "in_jurisdiction": _n(totals, "cases_in_jurisdiction"),
+        "resolved": _n(totals, "cases_resolved"),
+        # The seed reads "đạt 88,4%": one decimal for the resolution rate.
+        "resolution_rate": _r(totals, "resolution_rate", 1),
+        "on_time_rate": _r(totals, "on_time_rate", 1),
+    })
+    _heading(document, _("3. Anti-corruption"))
+    _body(document, _(
+        "The inspectorates continued to guide and urge the implementation of corruption "
+        "prevention measures: %(publicity)s agencies and units were checked on publicity and "
+        "transparency; %(declared)s of %(required)s persons declared their assets and income "
+        "and %(verified)s were verified; %(rotated)s officials were rotated. %(cases)s "
+        "corruption cases with %(persons)s persons were detected, %(heads)s heads were held "
+        "responsible and %(recovered)s of corrupt assets was recovered."
+    ) % {
+        "publicity": _n(totals, "publicity_checks"),
+        "declared": _n(totals, "asset_declarations_done"),
+        "required": _n(totals, "asset_declarations_required"),
+        "verified": _n(totals, "asset_verifications"),
+        "rotated": _n(totals, "officials_rotated"),
+        "cases": _n(totals, "corruption_cases"),
+        "persons": _n(totals, "corruption_persons"),
+        "heads": _n(totals, "heads_held_responsible"),
+        "recovered": _m(totals, "corruption_recovered_vnd"),
+    })
+    note = _body(document, _(
+        "The figures are the sums of the quarterly reports approved by the cluster lead; "
+        "drafts and reports not yet approved are not counted."
+    ))
+    note.runs[0].italic = True
+
+
+# -- tables -----------------------------------------------------------------------------------
+
+
+def _table(document, headers: list[str], rows: list[list[str]], *, bold_last=False) -> Table:
+    table = document.add_table(rows=1, cols=len(headers))
+    table.style = "Table Grid"
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for cell, text in zip(table.rows[0].cells, headers, strict=True):
+        _cell_text(cell, text, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+    _repeat_header(table.rows[0])
+    for index, values in enumerate(rows):
+        cells = table.add_row().cells
+        last = bold_last and index == len(rows) - 1
+        for column, (cell, text) in enumerate(zip(cells, values, strict=True)):
+            align = WD_ALIGN_PARAGRAPH.LEFT if column == 1 else WD_ALIGN_PARAGRAPH.RIGHT
+            if column == 0:
+                align = WD_ALIGN_PARAGRAPH.CENTER
+            _cell_text(cell, text, bold=last, align=align)
+    document.add_paragraph()
+    return table
+
+
+def _cell_text(cell, text: str, *, bold: bool, align) -> None:
+    paragraph = cell.paragraphs[0]
+    paragraph.alignment = align
+    paragraph.paragraph_format.space_after = Pt(0)
+    paragraph.paragraph_format.first_line_indent = None
+    run = paragraph.add_run(text)
+    run.bold = bold
+    run.font.size = TABLE_SIZE
+
+
+def _repeat_header(row) -> None:
+    properties = row._tr.get_or_add_trPr()
+    element = OxmlElement("w:tblHeader")
+    element.set(qn("w:val"), "true")
+    properties.append(element)
+
+
+
+def _unit_tables(document, data: dict) -> None:
+    _heading(document, _("II. RESULTS BY INSPECTORATE"))
+    groups = [
+        (_("1. Inspections"), [
+            ("insp_total", _("Inspections carried out")),
+            ("subjects_inspected", _("Individuals, organisations")),
+            ("violation_vnd", _("Violations")),
+            ("recovery_recommended_vnd", _("Recovery recommended")),
+            ("recovered_vnd", _("Recovered")),
+            ("recovery_rate", _("Recovery rate")),
+        ]),
+        (_("2. Citizen reception, petitions, complaints and denunciations"), [
+            ("reception_turns", _("Reception turns")),
+            ("petitions_received", _("Petitions received")),
+            ("petitions_eligible", _("Eligible")),
+            ("cases_in_jurisdiction", _("Cases in jurisdiction")),
+            ("cases_resolved", _("Resolved")),
+            ("resolution_rate", _("Resolution rate")),
+        ]),
+    ]
+    for heading, columns in groups:
+        _heading(document, heading)
+        headers = [_("No."), _("Inspectorate"), *(label for _code, label in columns)]
+        rows = [
+            [str(number), entry.get("name") or entry["unit"],
+             *(_cell(entry["figures"], code) for code, _label in columns)]
+            for number, entry in enumerate(data["units"], start=1)
+        ]
+        rows.append(["", _("Cluster total"), *(_cell(data["totals"], c) for c, _l in columns)])
+        _table(document, headers, rows, bold_last=True)
+
+
+def _cell(figures: dict, code: str) -> str:
+    value = value_of(figures, code)
+    if code.endswith("_rate"):
+        return vn_rate(value)
+    if code.endswith("_vnd"):
+        return vn_money(value)
+    return vn_number(value)
+
+
+def _ranking(document, ranking: list[dict]) -> None:
+    _heading(document, _("III. EMULATION RANKING"))
+    rows = []
+    for entry in ranking:
+        score = entry.get("score")
+        rows.append([
+            str(entry.get("rank", "")),
+            entry.get("name") or entry.get("unit", ""),
+            vn_number(Decimal(str(score)), 2) if score not in (None, "") else "–",
+            vn_number(entry["votes"]) if entry.get("votes") is not None else "–",
+        ])
+    _table(document, [_("Rank"), _("Inspectorate"), _("Score"), _("Votes")], rows)
+
+
+def _proposals_of(data: dict) -> list[tuple[str, str]]:
+    """(who, award) pairs from data["proposals"] or, failing that, the ranking's proposals."""
+    source = data.get("proposals") or data.get("ranking") or []
+    pairs = []
+    for entry in source:
+        if isinstance(entry, str):
+            pairs.append(("", entry))
+            continue
+        award = entry.get("award") or entry.get("proposal") or entry.get("title")
+        if award:
+            pairs.append((entry.get("name") or entry.get("unit") or "", award))
+    return pairs
+
+
+def _proposals(document, proposals: list[tuple[str, str]]) -> None:
+    _heading(document, _("IV. AWARD PROPOSALS"))
+    for who, award in proposals:
+        text = _("%(award)s for %(who)s.") % {"award": award, "who": who} if who else award
+        paragraph = _body(document, "- " + text)
+        paragraph.paragraph_format.first_line_indent = Mm(12.7)
+
+
+def _signature(document, data: dict) -> None:
+    document.add_paragraph()
+    table = document.add_table(rows=1, cols=2)
+    left, right = table.rows[0].cells
+    left.paragraphs[0].text = ""
+    right.paragraphs[0].text = ""
+    recipients = _line(left, _("Recipients:"), bold=True, italic=True, size=Pt(12),
+                       align=WD_ALIGN_PARAGRAPH.LEFT)
+    recipients.paragraph_format.space_after = Pt(0)
+    for text in (
+        _("- Government Inspectorate (Department of Organisation and Personnel);"),
+        _("- The inspectorates of the cluster;"),
+        _("- Archive: Clerical office."),
+    ):
+        _line(left, text, size=Pt(11), align=WD_ALIGN_PARAGRAPH.LEFT)
+    _line(right, _("ON BEHALF OF THE EMULATION CLUSTER"), bold=True, size=Pt(13))
+    _line(right, _("CLUSTER LEAD"), bold=True, size=Pt(13))
+    for _blank in range(3):
+        _line(right, "", size=Pt(13))
+    _line(right, data.get("signatory") or "", bold=True, size=Pt(14))

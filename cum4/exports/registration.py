@@ -1,0 +1,47 @@
+"""The exports as `cluster_report` formats (registry.report_formats) and their document data.
+
+`document_data` adds to the report JSON what a filed document needs and the JSON does not
+carry: the cluster's name, the issuing body and place (the lead unit of that year) and the date.
+"""
+
+from __future__ import annotations
+
+from typing import BinaryIO
+
+from django.utils import timezone
+
+from cum4.exports.docx import year_end_report
+from cum4.exports.xlsx import cluster_workbook
+from cum4.models import ClusterYear, Membership
+from cum4.registry import registry
+from cum4.selectors import memberships_of
+
+CONTENT_TYPES = {
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+
+
+def document_data(*, data: dict, cluster_year: ClusterYear) -> dict:
+    """A copy of the cluster_report `data` with cluster_name, issuing_body, place and date."""
+    lead = next(
+        (m.unit for m in memberships_of(cluster_year=cluster_year) if m.role == Membership.Role.LEAD),
+        None,
+    )
+    extra = {"cluster_name": cluster_year.cluster.name, "date": timezone.localdate().isoformat()}
+    if lead is not None:
+        extra.update(issuing_body=lead.name, place=lead.province)
+    return {**data, **extra}
+
+
+def write_xlsx(*, data: dict, cluster_year: ClusterYear, period: str, output: BinaryIO) -> None:
+    cluster_workbook(data=document_data(data=data, cluster_year=cluster_year), output=output)
+
+
+def write_docx(*, data: dict, cluster_year: ClusterYear, period: str, output: BinaryIO) -> None:
+    year_end_report(data=document_data(data=data, cluster_year=cluster_year), output=output)
+
+
+def register() -> None:
+    registry.add_report_format("xlsx", write_xlsx)
+    registry.add_report_format("docx", write_docx)

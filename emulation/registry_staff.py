@@ -1,0 +1,48 @@
+"""What the staff and awards part adds to the shell: navigation, unit tasks, the demo step."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from cum4.models import Unit, User
+from cum4.registry import DemoLoader, NavItem, Task, registry
+
+
+def _registration_task(*, user: User, unit: Unit, today: dt.date) -> list[Task]:
+    """Until the unit's registration of the year is signed: register by the deadline."""
+    from emulation.models import Registration
+    from emulation.selectors.awards import registration_deadline
+
+    year = today.year
+    if Registration.objects.filter(unit=unit, year=year, signed_at__isnull=False).exists():
+        return []
+    due = registration_deadline(year=year)
+    return [
+        Task(
+            label=_("Register the emulation titles of %(year)s") % {"year": year},
+            url=reverse("emulation:registration_detail", args=[unit.code, year]),
+            due=due,
+            state="late" if due and today > due else "due",
+        )
+    ]
+
+
+def _load_demo() -> None:
+    from emulation.demo_staff import load
+
+    load()
+
+
+def register() -> None:
+    registry.add_nav(
+        NavItem(gettext_lazy("Staff"), "emulation:staff_home", order=40,
+                visible=lambda user: user.has_perm("emulation.view_unit_staff", getattr(user, "unit", None)))
+    )
+    registry.add_nav(NavItem(gettext_lazy("Registrations"), "emulation:registration_home", order=41))
+    registry.add_nav(NavItem(gettext_lazy("Decisions"), "emulation:decision_list", order=42))
+    registry.add_unit_tasks(_registration_task)
+    registry.add_demo_loader(DemoLoader("staff, registrations and decisions", _load_demo, order=200))

@@ -1,0 +1,36 @@
+"""A unit's open scoring tasks for its home page (registry.add_unit_tasks)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from cum4.models import Unit, User
+from cum4.registry import Task
+from emulation.models import NominationBallot, ScoringRound
+
+
+def scoring_tasks(*, user: User, unit: Unit, today: dt.date) -> list[Task]:
+    """Self-scoring to do, and the ballot to cast (leaders), for the unit's open years."""
+    tasks: list[Task] = []
+    rounds = ScoringRound.objects.filter(
+        cluster_year__memberships__unit=unit,
+        phase__in=[ScoringRound.Phase.SELF, ScoringRound.Phase.VOTE],
+    ).select_related("cluster_year__cluster")
+    voted = set(NominationBallot.objects.filter(voter=unit).values_list("cluster_year_id",
+                                                                         flat=True))
+    for round_ in rounds:
+        cy = round_.cluster_year
+        if round_.phase == ScoringRound.Phase.SELF:
+            tasks.append(Task(
+                label=_("Self-score %(year)s") % {"year": cy.year},
+                url=reverse("emulation:score_sheet", args=[cy.cluster.code, cy.year, unit.code]),
+                due=None, state="due"))
+        elif user.role == User.Role.LEADER and cy.pk not in voted:
+            tasks.append(Task(
+                label=_("Cast the nomination ballot %(year)s") % {"year": cy.year},
+                url=reverse("emulation:vote", args=[cy.cluster.code, cy.year]),
+                due=None, state="due"))
+    return tasks

@@ -1,0 +1,187 @@
+"""Reads of the pledge: target evaluation from approved figures and the units × targets matrix.
+
+Indicator targets read `cum4.reports.selectors` (CONTRACT.md) and nothing else, so only
+APPROVED quarterly reports ever count. A target is "unknown" until every quarter of its period
+is approved; meanwhile the page shows the partial value reached so far.
+"""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from typing import Any, Protocol
+
+from django.db.models import Prefetch
+
+from cum4.models import ClusterYear, Unit
+from cum4.selectors import memberships_of
+from emulation.models import ManualJudgement, Pledge, PledgeTarget
+
+MET = "met"
+NOT_MET = "not_met"
+UNKNOWN = "unknown"
+
+_COMPARE: dict[str, Callable[[Any, Any], bool]] = {
+    "ge": operator.ge,
+    "le": operator.le,
+    "eq": operator.eq,
+    "gt": operator.gt,
+    "lt": operator.lt,
+}
+
+
+class FiguresLike(Protocol):
+    """What evaluation needs of `cum4.reports.selectors.UnitFigures`."""
+
+    values: Mapping[str, int | Decimal | None]
+
+    @property
+    def complete(self) -> bool: ...
+
+
+@dataclass(frozen=True)
+class TargetResult:
+    status: str  # MET | NOT_MET | UNKNOWN
+    value: int | Decimal | None = None  # the figure so far (partial while unknown)
+    judgement: ManualJudgement | None = None
+    target: PledgeTarget | None = None
+
+    @property
+    def is_met(self) -> bool:
+        return self.status == MET
+
+
+def _reports():
+    """The reports selectors module, or None while it has not landed in this tree."""
+    try:
+        from cum4.reports import selectors as report_selectors
+    except ImportError:  # pragma: no cover - only before the reports branch is merged
+        return None
+    return report_selectors
+
+
+def indicator_codes() -> set[str] | None:
+    """Codes a target may be bound to (None when the reports module is not installed)."""
+    reports = _reports()
+    if reports is None:
+        return None
+    return {indicator.code for indicator in reports.indicators()}
+
+
+def indicator_labels() -> dict[str, str]:
+    """Code → Vietnamese label, for the pledge page and the export."""
+    reports = _reports()
+    if reports is None:
+        return {}
+    return {indicator.code: str(indicator.label) for indicator in reports.indicators()}
+
+
+def evaluate_indicator_target(
+    *, comparator: str, threshold: Decimal, code: str, figures: FiguresLike | None
+) -> TargetResult:
+    """Met / not met once every quarter of the period is approved; unknown before.
+
+    `figures` are one unit's approved figures over the target's period; a value of None
+    (nothing approved, or a rate whose denominator is 0) stays unknown.
+    """
+    if figures is None:
+        return TargetResult(UNKNOWN)
+    value = figures.values.get(code)
+    if not figures.complete or value is None:
+        return TargetResult(UNKNOWN, value)
+    met = _COMPARE[comparator](Decimal(value), Decimal(threshold))
+    return TargetResult(MET if met else NOT_MET, value)
+
+
+def evaluate_manual_target(judgement: ManualJudgement | None) -> TargetResult:
+    if judgement is None:
+        return TargetResult(UNKNOWN)
+    return TargetResult(judgement.status, judgement=judgement)
+
+
+@dataclass
+class UnitProgress:
+    unit: Unit
+    results: list[TargetResult] = field(default_factory=list)
+
+    @property
+    def met(self) -> int:
+        return sum(1 for result in self.results if result.status == MET)
+
+    @property
+    def not_met(self) -> int:
+        return sum(1 for result in self.results if result.status == NOT_MET)
+
+    @property
+    def unknown(self) -> int:
+        return sum(1 for result in self.results if result.status == UNKNOWN)
+
+
+@dataclass
+class PledgeMatrix:
+    pledge: Pledge | None
+    targets: list[PledgeTarget]
+    rows: list[UnitProgress]
+    labels: dict[str, str]
+
+
+def pledge_get(*, cluster_year: ClusterYear) -> Pledge | None:
+    return (
+        Pledge.objects.select_related("host_unit", "cluster_year__cluster")
+        .filter(cluster_year=cluster_year)
+        .first()
+    )
+
+
+def _figures_by_period(
+    units: Sequence[Unit], year: int, periods: set[str]
+) -> dict[str, dict[int, FiguresLike]]:
+    reports = _reports()
+    if reports is None or not units:
+        return {}
+    return {
+        period: reports.units_period_figures(units=units, year=year, period=period)
+        for period in sorted(periods)
+    }
+
+
+def pledge_matrix(*, cluster_year: ClusterYear) -> PledgeMatrix:
+    """Each member unit (lead first, then by name) × each target (by position) of the pledge.
+
+    Queries: the pledge, its targets with their judgements, the members, and one figures read
+    per distinct period of the indicator targets — none of it grows with the number of units.
+    """
+    pledge = pledge_get(cluster_year=cluster_year)
+    units = [membership.unit for membership in memberships_of(cluster_year=cluster_year)]
+    if pledge is None:
+        return PledgeMatrix(None, [], [UnitProgress(unit) for unit in units], {})
+    targets = list(
+        PledgeTarget.objects.filter(pledge=pledge).prefetch_related(
+            Prefetch("judgements", queryset=ManualJudgement.objects.select_related("judged_by"))
+        )
+    )
+    periods = {target.period for target in targets if target.is_indicator}
+    figures = _figures_by_period(units, cluster_year.year, periods)
+    judgements = {
+        (target.pk, judgement.unit_id): judgement
+        for target in targets
+        for judgement in target.judgements.all()
+    }
+    rows = []
+    for unit in units:
+        progress = UnitProgress(unit)
+        for target in targets:
+            if target.is_indicator:
+                result = evaluate_indicator_target(
+                    comparator=target.comparator,
+                    threshold=target.threshold,
+                    code=target.indicator_code,
+                    figures=figures.get(target.period, {}).get(unit.pk),
+                )
+            else:
+                result = evaluate_manual_target(judgements.get((target.pk, unit.pk)))
+            progress.results.append(replace(result, target=target))
+        rows.append(progress)
+    return PledgeMatrix(pledge, targets, rows, indicator_labels())

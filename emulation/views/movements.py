@@ -1,0 +1,153 @@
+"""Movement pages: the year's list (and recording one), a movement with every unit's response."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from cum4 import selectors as core_selectors
+from cum4.models import Unit
+from cum4.permissions import require_perm
+from emulation.forms.movements import MovementForm, ResponseForm, ReviewForm
+from emulation.models import Movement
+from emulation.selectors import movements as movement_selectors
+from emulation.services import movements as movement_services
+from emulation.views._common import add_errors, get_cluster_year_for_user, redirect_to_current
+
+
+def movements_current(request: HttpRequest) -> HttpResponse:
+    return redirect_to_current(request, "emulation:movement_list")
+
+
+def movement_list(request: HttpRequest, code: str, year: int) -> HttpResponse:
+    cluster_year = get_cluster_year_for_user(request, code, year, "emulation.view_movements")
+    units = [m.unit for m in core_selectors.memberships_of(cluster_year=cluster_year)]
+    can_add = request.user.has_perm("emulation.add_movement", cluster_year)
+    form = MovementForm(request.POST or None, units=units) if can_add else None
+    status = 200
+    if request.method == "POST":
+        require_perm(request.user, "emulation.add_movement", cluster_year)
+        if form.is_valid():
+            try:
+                movement = movement_services.movement_create(
+                    cluster_year=cluster_year, data=form.cleaned_data, by=request.user
+                )
+            except ValidationError as error:
+                add_errors(form, error)
+            else:
+                messages.success(request, _("The movement was recorded."))
+                return redirect("emulation:movement_detail", pk=movement.pk)
+        status = 400
+    return render(
+        request,
+        "emulation/movement_list.html",
+        {
+            "cluster_year": cluster_year,
+            "movements": movement_selectors.movements_of(cluster_year=cluster_year),
+            "years": core_selectors.cluster_years_visible_to(user=request.user),
+            "form": form,
+        },
+        status=status,
+    )
+
+
+def _get_movement_for_user(request: HttpRequest, pk: int) -> Movement:
+    movement = movement_selectors.movement_get(pk=pk)
+    if movement is None:
+        raise Http404
+    require_perm(request.user, "emulation.view_movements", movement.cluster_year)
+    return movement
+
+
+def movement_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    movement = _get_movement_for_user(request, pk)
+    return _render_detail(request, movement)
+
+
+def _render_detail(
+    request: HttpRequest, movement: Movement, form: ResponseForm | None = None, status: int = 200
+) -> HttpResponse:
+    rows = movement_selectors.movement_responses(movement=movement, user=request.user)
+    own = next((row for row in rows if row.can_edit), None)
+    if form is None and own is not None:
+        response = own.response
+        form = ResponseForm(
+            initial={
+                "activities": response.activities if response else "",
+                "results": response.results if response else "",
+                "amount_vnd": response.amount_vnd if response else 0,
+            }
+        )
+    can_review = request.user.has_perm("emulation.manage_pledge", movement.cluster_year)
+    return render(
+        request,
+        "emulation/movement_detail.html",
+        {
+            "movement": movement,
+            "rows": rows,
+            "own": own,
+            "form": form,
+            "reviews": movement_selectors.movement_reviews(movement=movement),
+            "review_form": ReviewForm() if can_review else None,
+        },
+        status=status,
+    )
+
+
+@require_POST
+def movement_response(request: HttpRequest, pk: int, unit_code: str) -> HttpResponse:
+    movement = _get_movement_for_user(request, pk)
+    unit = get_object_or_404(Unit, code=unit_code)
+    require_perm(request.user, "emulation.edit_movement_response", unit)
+    form = ResponseForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            movement_services.movement_response_with_evidence(
+                movement=movement,
+                unit=unit,
+                activities=form.cleaned_data["activities"],
+                results=form.cleaned_data["results"],
+                amount_vnd=form.cleaned_data["amount_vnd"] or 0,
+                files=form.cleaned_data["files"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("The response of %(unit)s was saved.") % {"unit": unit})
+            return redirect("emulation:movement_detail", pk=movement.pk)
+    return _render_detail(request, movement, form=form, status=400)
+
+
+@require_POST
+def movement_review(request: HttpRequest, pk: int) -> HttpResponse:
+    movement = _get_movement_for_user(request, pk)
+    require_perm(request.user, "emulation.manage_pledge", movement.cluster_year)
+    form = ReviewForm(request.POST)
+    if form.is_valid():
+        try:
+            movement_services.movement_review_save(movement=movement, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The review was recorded."))
+    else:
+        messages.error(request, _("The review was not recorded: check the date and the kind."))
+    return redirect("emulation:movement_detail", pk=movement.pk)
+
+
+def movement_evidence(request: HttpRequest, pk: int) -> FileResponse:
+    evidence = movement_selectors.evidence_get(pk=pk)
+    if evidence is None:
+        raise Http404
+    require_perm(request.user, "emulation.view_movement_evidence", evidence.response)
+    return FileResponse(
+        evidence.file.open("rb"),
+        as_attachment=True,
+        filename=evidence.original_name,
+        content_type=evidence.content_type,
+    )

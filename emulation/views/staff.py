@@ -1,0 +1,171 @@
+"""Pages of the staff register: a unit's people, one person's history, Excel in and out."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from cum4.models import Unit
+from cum4.permissions import require_perm
+from emulation.forms.staff import (
+    DisciplineForm,
+    ImportForm,
+    InitiativeForm,
+    RatingForm,
+    StaffCreateForm,
+    StaffMoveForm,
+)
+from emulation.models import StaffMember
+from emulation.resources.staff import staff_export_xlsx, staff_import_xlsx
+from emulation.selectors import awards as award_selectors
+from emulation.selectors import staff as selectors
+from emulation.services import staff as services
+
+
+def _get_unit_for_user(request: HttpRequest, code: str, perm: str) -> Unit:
+    unit = get_object_or_404(Unit, code=code)
+    require_perm(request.user, perm, unit)
+    return unit
+
+
+def _get_staff_member_for_user(request: HttpRequest, pk: int, perm: str) -> StaffMember:
+    member = selectors.staff_member_get(pk=pk)
+    if member is None:
+        raise Http404
+    require_perm(request.user, perm, member)
+    return member
+
+
+def staff_home(request: HttpRequest) -> HttpResponse:
+    """The user's unit's register, or the list of units for the secretariat."""
+    if request.user.works_in_unit:
+        return redirect("emulation:staff_list", code=request.user.unit.code)
+    require_perm(request.user, "emulation.view_unit_staff", None)
+    return render(request, "emulation/staff_home.html", {"units": Unit.objects.all()})
+
+
+def staff_list(request: HttpRequest, code: str) -> HttpResponse:
+    unit = _get_unit_for_user(request, code, "emulation.view_unit_staff")
+    today = timezone.localdate()
+    form = StaffCreateForm(initial={"start": today})
+    if request.method == "POST":
+        require_perm(request.user, "emulation.edit_unit_staff", unit)
+        form = StaffCreateForm(request.POST)
+        if form.is_valid():
+            try:
+                member = services.staff_member_create(unit=unit, by=request.user, **form.cleaned_data)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("%(name)s added to the register.") % {"name": member})
+                return redirect("emulation:staff_list", code=unit.code)
+    include_former = request.GET.get("former") == "1"
+    years = list(range(today.year - 4, today.year + 1))
+    return render(
+        request,
+        "emulation/staff_list.html",
+        {
+            "unit": unit,
+            "rows": selectors.staff_of_unit(
+                unit=unit, on=today, years=years, include_former=include_former
+            ),
+            "years": years,
+            "include_former": include_former,
+            "form": form,
+            "import_form": ImportForm(),
+        },
+    )
+
+
+def staff_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    member = _get_staff_member_for_user(request, pk, "emulation.view_unit_staff")
+    current = member.assignments.all()[0] if member.assignments.all() else None
+    year = timezone.localdate().year
+    forms = {
+        "rating": RatingForm(initial={"year": year}),
+        "discipline": DisciplineForm(initial={"year": year}),
+        "initiative": InitiativeForm(initial={"year": year}),
+        "move": StaffMoveForm(units=Unit.objects.all(), initial={"unit": current and current.unit}),
+    }
+    if request.method == "POST":
+        require_perm(request.user, "emulation.edit_unit_staff", member)
+        kind = request.POST.get("form")
+        if kind not in forms:
+            raise Http404
+        bound = (
+            StaffMoveForm(request.POST, units=Unit.objects.all())
+            if kind == "move"
+            else type(forms[kind])(request.POST)
+        )
+        forms[kind] = bound
+        if bound.is_valid():
+            try:
+                _apply(kind, bound.cleaned_data, member, current, request)
+            except ValidationError as error:
+                bound.add_error(None, error)
+            else:
+                messages.success(request, _("Saved."))
+                return redirect("emulation:staff_detail", pk=member.pk)
+    return render(
+        request,
+        "emulation/staff_detail.html",
+        {
+            "member": member,
+            "current": current,
+            "forms": forms,
+            "history": award_selectors.decision_items_priced(
+                sorted(member.decision_items.all(), key=lambda i: i.decision.date, reverse=True)
+            ),
+            "pending": award_selectors.pending_complaints(
+                staff_member=member, on=timezone.localdate()
+            ),
+        },
+    )
+
+
+def _apply(kind: str, data: dict, member: StaffMember, current, request: HttpRequest) -> None:
+    if kind == "rating":
+        if current is None:
+            raise ValidationError(_("This person has no unit to be rated in."))
+        services.rating_set(staff_member=member, unit=current.unit, by=request.user, **data)
+    elif kind == "discipline":
+        services.discipline_add(staff_member=member, by=request.user, **data)
+    elif kind == "initiative":
+        services.initiative_add(staff_member=member, by=request.user, **data)
+    else:
+        # Moving someone into another unit is still an edit of this person's record; the new
+        # unit's staff take them over from then on.
+        services.staff_member_move(staff_member=member, by=request.user, **data)
+
+
+def staff_export(request: HttpRequest, code: str) -> HttpResponse:
+    unit = _get_unit_for_user(request, code, "emulation.view_unit_staff")
+    response = HttpResponse(
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = f'attachment; filename="can-bo-{unit.code}.xlsx"'
+    staff_export_xlsx(unit=unit, output=response)
+    return response
+
+
+@require_POST
+def staff_import(request: HttpRequest, code: str) -> HttpResponse:
+    """All or nothing: any bad row and nothing is saved; every bad row is named."""
+    unit = _get_unit_for_user(request, code, "emulation.edit_unit_staff")
+    form = ImportForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, _("Choose an Excel file to import."))
+        return redirect("emulation:staff_list", code=unit.code)
+    errors, count = staff_import_xlsx(unit=unit, upload=form.cleaned_data["file"], by=request.user)
+    if errors:
+        for error in errors:
+            messages.error(request, error)
+        messages.error(request, _("Nothing was imported: correct the rows above and try again."))
+    else:
+        messages.success(request, _("%(count)s rows imported.") % {"count": count})
+    return redirect("emulation:staff_list", code=unit.code)

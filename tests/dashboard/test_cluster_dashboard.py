@@ -1,0 +1,134 @@
+"""The cluster dashboard (issue 6 item 1)."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import openpyxl
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from cum4.models import Unit
+from cum4.reports.models import QuarterlyReport
+from tests.exports.conftest import SEED_TOTALS
+from tests.exports.factories import bulk_approved_reports, national_cluster
+
+URL = "/clusters/cum-iv/2022/dashboard/"
+
+
+def _tile(html: str, code: str) -> str:
+    match = re.search(rf'data-testid="tile-{code}">([^<]*)<', html)
+    assert match, code
+    return match.group(1).strip()
+
+
+@pytest.mark.django_db
+def test_it_shows_the_seed_figures_in_vietnamese_formats(seed_2022, client_for, lead_2022):
+    html = client_for(lead_2022).get(URL).content.decode()
+    expected = {
+        "insp_total": "1.902",
+        "subjects_inspected": "7.539",
+        "violation_land_m2": "49.424",
+        "recovery_rate": "89,72%",
+        "sanction_decisions": "1.510",
+        "admin_handling_orgs": "36",
+        "admin_handling_persons": "453",
+        "reception_turns": "10.565",
+        "reception_persons": "11.377",
+        "petitions_received": "14.204",
+        "petitions_eligible": "11.301",
+        "cases_in_jurisdiction": "363",
+        "cases_resolved": "321",
+        "resolution_rate": "88,4%",
+        "violation_vnd": "100,35 tỷ đồng",
+        "recovered_vnd": "64,20 tỷ đồng",
+    }
+    assert {code: _tile(html, code) for code in expected} == expected
+    assert "Chỉ tính số liệu đã được phê duyệt" in html
+    assert "28 đã phê duyệt" in html
+
+
+@pytest.mark.django_db
+def test_it_counts_approved_reports_only_and_says_what_is_missing(
+    seed_2022, client_for, lead_2022
+):
+    QuarterlyReport.objects.filter(unit__code="sonla", quarter=1).update(
+        state=QuarterlyReport.State.SUBMITTED
+    )
+    QuarterlyReport.objects.filter(unit__code="laichau", quarter=2).delete()
+    html = client_for(lead_2022).get(URL).content.decode()
+    assert _tile(html, "subjects_inspected") != "7.539"
+    assert "26 đã phê duyệt, 1 đã gửi chờ phê duyệt, 1 chưa gửi" in html
+
+
+@pytest.mark.django_db
+def test_it_links_every_figure_to_its_reports(seed_2022, client_for, lead_2022):
+    client = client_for(lead_2022)
+    html = client.get(URL).content.decode()
+    links = re.findall(r'href="(/clusters/cum-iv/2022/dashboard/sources/\?[^"]+)"', html)
+    assert len(links) >= 18 + 7 * 10 + 10
+    page = client.get(
+        "/clusters/cum-iv/2022/dashboard/sources/?period=year&unit=sonla&code=subjects_inspected"
+    )
+    assert page.status_code == 200
+    rows = re.findall(r"<tr>\s*<td>Thanh tra tỉnh Sơn La</td>", page.content.decode())
+    assert len(rows) == 4
+
+
+@pytest.mark.django_db
+def test_it_compares_with_the_same_period_last_year(seed_2022, client_for, lead_2022, unit):
+    from tests.exports.conftest import approve_year
+
+    approve_year({u.code: u for u in Unit.objects.all()}, 2023, scale=2)
+    html = client_for(lead_2022).get("/clusters/cum-iv/2023/dashboard/").content.decode()
+    assert _tile(html, "insp_total") == "3.804"
+    assert "+100,0% so với cùng kỳ năm trước" in html
+
+
+@pytest.mark.django_db
+def test_it_refuses_a_unit_outside_the_cluster_that_year(seed_2022, client_for):
+    outsider = Unit.objects.get(code="tuyenquang").users.get(role="staff")
+    assert client_for(outsider).get(URL).status_code == 403
+
+
+@pytest.mark.django_db
+def test_it_downloads_the_workbook_and_the_word_report(seed_2022, client_for, viewer):
+    client = client_for(viewer)
+    response = client.get("/clusters/cum-iv/2022/report.xlsx?period=year")
+    assert response.status_code == 200
+    assert "attachment" in response["Content-Disposition"]
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).worksheets[0]
+    cells = {row[1].value: row[4].value for row in sheet.iter_rows(min_row=5) if row[1].value}
+    assert cells["insp_total"] == 1902
+    response = client.get("/clusters/cum-iv/2022/report.docx?period=year")
+    assert response.status_code == 200
+    assert response.content[:2] == b"PK"
+    assert client.get("/clusters/cum-iv/2022/report.exe").status_code == 404
+
+
+@pytest.mark.django_db
+def test_it_runs_the_same_number_of_queries_for_7_and_34_units_and_1_and_10_years(
+    seed_2022, client_for, lead_2022
+):
+    client = client_for(lead_2022)
+    client.get(URL)  # warm the session and the permission caches
+    with CaptureQueriesContext(connection) as small:
+        assert client.get(URL).status_code == 200
+    units = national_cluster(cluster_code="cum-iv", years=list(range(2013, 2023)), unit_count=34)
+    bulk_approved_reports(
+        [u for u in units if u.code not in {"caobang", "dienbien", "hagiang", "laichau",
+                                             "langson", "laocai", "sonla"}],
+        [2022], SEED_TOTALS,
+    )
+    bulk_approved_reports(units, list(range(2013, 2022)), SEED_TOTALS)
+    with CaptureQueriesContext(connection) as large:
+        response = client.get(URL)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert len(re.findall(r'href="/units/[a-z0-9]+/dashboard/', html)) == 34
+    assert len(large.captured_queries) == len(small.captured_queries), [
+        q["sql"][:120] for q in large.captured_queries
+    ]
+    assert len(small.captured_queries) <= 20

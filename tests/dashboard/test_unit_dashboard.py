@@ -1,0 +1,54 @@
+"""The unit dashboard (issue 6 item 2): one unit over the years, and its open tasks."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from cum4.models import Unit
+from tests.exports.conftest import SEED_TOTALS
+from tests.exports.factories import bulk_approved_reports
+
+URL = "/units/laichau/dashboard/"
+
+
+@pytest.mark.django_db
+def test_it_shows_the_unit_over_the_years_in_vietnamese_formats(
+    seed_2022, client_for, staff_laichau
+):
+    bulk_approved_reports([Unit.objects.get(code="laichau")], [2023], SEED_TOTALS)
+    html = client_for(staff_laichau).get(URL).content.decode()
+    years = re.findall(r"<tr>\s*<td>(20\d\d)</td>", html)
+    assert years == ["2023", "2022"]
+    assert "1.902" in html  # 2023 holds the whole cluster's seed figures for this unit
+    assert "Chỉ tính số liệu đã được phê duyệt" in html
+    assert "Việc đang mở" in html
+
+
+@pytest.mark.django_db
+def test_it_shows_approved_figures_but_not_the_tasks_to_another_unit(
+    seed_2022, client_for, leader_sonla
+):
+    response = client_for(leader_sonla).get(URL)
+    assert response.status_code == 200
+    assert "Việc đang mở" not in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_it_runs_the_same_number_of_queries_for_1_and_10_years(
+    seed_2022, client_for, staff_laichau
+):
+    client = client_for(staff_laichau)
+    client.get(URL)
+    with CaptureQueriesContext(connection) as one_year:
+        client.get(URL)
+    bulk_approved_reports(
+        [Unit.objects.get(code="laichau")], list(range(2013, 2022)), SEED_TOTALS
+    )
+    with CaptureQueriesContext(connection) as ten_years:
+        html = client.get(URL).content.decode()
+    assert len(re.findall(r"<tr>\s*<td>(20\d\d)</td>", html)) == 10
+    assert len(ten_years.captured_queries) == len(one_year.captured_queries)

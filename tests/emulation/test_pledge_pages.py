@@ -1,0 +1,160 @@
+"""The pledge page: who sees it, who writes it, only the lead judges, and its query count."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from emulation.models import ManualJudgement, Pledge, PledgeTarget
+from emulation.services.pledges import manual_target_judge
+from tests.emulation.pledge_builders import (
+    extra_members,
+    indicator_target,
+    manual_target,
+    pledge_for,
+    quarter_report,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def _url(year: int = 2022) -> str:
+    return reverse("emulation:pledge_detail", args=["cum-iv", year])
+
+
+def _judge_url(target: PledgeTarget, code: str) -> str:
+    return reverse("emulation:pledge_target_judge", args=[target.pk, code])
+
+
+def test_it_lets_the_cluster_lead_judge_a_manual_target(client_for, lead_2022, cluster_2022, unit):
+    target = manual_target(pledge_for(cluster_2022, unit("langson")))
+    response = client_for(lead_2022).post(
+        _judge_url(target, "sonla"), {"status": "met", "evidence": "Báo cáo tổng kết năm."}
+    )
+    assert response.status_code == 302
+    judgement = ManualJudgement.objects.get(target=target, unit=unit("sonla"))
+    assert (judgement.status, judgement.judged_by) == ("met", lead_2022)
+
+
+@pytest.mark.parametrize("persona", ["leader_sonla", "staff_laichau", "secretariat", "viewer"])
+def test_it_refuses_judging_to_anyone_but_the_lead(request, client_for, persona, cluster_2022, unit):
+    user = request.getfixturevalue(persona)
+    target = manual_target(pledge_for(cluster_2022, unit("langson")))
+    response = client_for(user).post(_judge_url(target, "sonla"), {"status": "met", "evidence": "x"})
+    assert response.status_code == 403
+    assert not ManualJudgement.objects.exists()
+    with pytest.raises(PermissionDenied):
+        manual_target_judge(target=target, unit=unit("sonla"), status="met", evidence="x", by=user)
+
+
+def test_it_refuses_the_lead_of_another_year(client_for, cluster_2022, unit, core):
+    # Lào Cai leads 2023, not 2022.
+    from cum4.models import User
+
+    laocai_leader = User.objects.get(username="laocai.leader")
+    target = manual_target(pledge_for(cluster_2022, unit("langson")))
+    response = client_for(laocai_leader).post(_judge_url(target, "sonla"), {"status": "met", "evidence": "x"})
+    assert response.status_code == 403
+
+
+def test_it_asks_for_evidence_when_a_target_is_met(client_for, lead_2022, cluster_2022, unit):
+    target = manual_target(pledge_for(cluster_2022, unit("langson")))
+    response = client_for(lead_2022).post(_judge_url(target, "sonla"), {"status": "met", "evidence": ""})
+    assert response.status_code == 400
+    assert "Hãy nêu căn cứ" in response.content.decode()
+    assert not ManualJudgement.objects.exists()
+
+
+def test_it_never_judges_an_indicator_target_by_hand(client_for, lead_2022, cluster_2022, unit):
+    target = indicator_target(pledge_for(cluster_2022, unit("langson")))
+    response = client_for(lead_2022).post(_judge_url(target, "sonla"), {"status": "met", "evidence": "x"})
+    assert response.status_code == 400
+    assert not ManualJudgement.objects.exists()
+
+
+def test_it_lets_the_lead_record_the_pledge_and_add_targets(client_for, lead_2022, cluster_2022, unit):
+    client = client_for(lead_2022)
+    response = client.post(
+        _url(),
+        {"signed_on": "2022-03-18", "host_unit": unit("langson").pk, "theme": "Siết chặt kỷ cương",
+         "document_number": "01/GƯ-CTĐ"},
+    )
+    assert response.status_code == 302
+    pledge = Pledge.objects.get(cluster_year=cluster_2022)
+    target_url = reverse("emulation:pledge_target_add", args=["cum-iv", 2022])
+    client.post(target_url, {"title": "Giải quyết KNTC", "kind": "indicator",
+                             "indicator_code": "resolution_rate", "comparator": "ge",
+                             "threshold": "85", "period": "year"})
+    client.post(target_url, {"title": "Sai mã", "kind": "indicator", "indicator_code": "nonsense",
+                             "comparator": "ge", "threshold": "85", "period": "year"})
+    assert list(pledge.targets.values_list("indicator_code", flat=True)) == ["resolution_rate"]
+
+
+def test_it_refuses_the_pledge_form_to_a_member(client_for, leader_sonla, cluster_2022, unit):
+    response = client_for(leader_sonla).post(
+        _url(), {"signed_on": "2022-03-18", "host_unit": unit("sonla").pk, "theme": "x"}
+    )
+    assert response.status_code == 403
+    assert not Pledge.objects.exists()
+
+
+def test_it_shows_members_and_viewers_the_progress_matrix(client_for, staff_laichau, viewer, cluster_2022, unit):
+    pledge = pledge_for(cluster_2022, unit("langson"))
+    indicator_target(pledge)
+    manual_target(pledge)
+    for user in (staff_laichau, viewer):
+        response = client_for(user).get(_url())
+        assert response.status_code == 200
+        body = response.content.decode()
+        assert 'data-testid="pledge-matrix"' in body
+        assert body.count('data-status="unknown"') == 2 * 7
+        assert "Đánh giá" not in body  # the judge links are the lead's
+
+
+def _fill(cluster_2022, unit, units) -> None:
+    pledge = pledge_for(cluster_2022, unit("langson"))
+    indicator_target(pledge, "resolution_rate", period="year")
+    indicator_target(pledge, "resolution_rate", period="6m", threshold=80)
+    target = manual_target(pledge)
+    for member in units:
+        for quarter in (1, 2):
+            quarter_report(member, 2022, quarter, resolved=9, in_jurisdiction=10)
+        ManualJudgement.objects.create(target=target, unit=member, status="met", evidence="x")
+
+
+def test_it_keeps_the_query_count_whatever_the_number_of_units(
+    client_for, lead_2022, cluster_2022, unit, django_assert_num_queries
+):
+    from cum4.selectors import memberships_of
+
+    client = client_for(lead_2022)
+    client.get(_url())  # warm the session and caches
+    members = [m.unit for m in memberships_of(cluster_year=cluster_2022)]
+    _fill(cluster_2022, unit, members)
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as small:
+        assert client.get(_url()).status_code == 200
+    more = extra_members(cluster_2022, 5)
+    for member in more:
+        for quarter in (1, 2):
+            quarter_report(member, 2022, quarter, resolved=9, in_jurisdiction=10)
+    with django_assert_num_queries(len(small.captured_queries)):
+        response = client.get(_url())
+    assert response.content.decode().count("<tr>") >= 12
+
+
+def test_it_exports_the_matrix_to_excel(client_for, viewer, cluster_2022, unit):
+    pledge = pledge_for(cluster_2022, unit("langson"))
+    indicator_target(pledge)
+    response = client_for(viewer).get(reverse("emulation:pledge_export", args=["cum-iv", 2022]))
+    assert response.status_code == 200
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    values = [cell for row in sheet.iter_rows(values_only=True) for cell in row]
+    assert "resolution_rate ≥ 85 (Năm)" in values
+    assert "Thanh tra tỉnh Sơn La" in values

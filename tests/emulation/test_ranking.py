@@ -1,0 +1,113 @@
+"""Ranking: ties share a rank unless the tie-break rules separate them; change against last
+year across the 2025 merger; the report extra; constant query count."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from cum4.models import ClusterYear
+from cum4.reports.selectors import cluster_report_data
+from emulation.models import CriteriaGroup, NominationBallot
+from emulation.scoring import selectors
+from emulation.scoring.report_extra import ranking_extra
+from tests.emulation.scoring_fixtures import leader_of, set_phase, set_scores, small_table
+
+pytestmark = pytest.mark.django_db
+
+
+def _ranks(cluster_year) -> dict[str, int]:
+    return {r.unit.code: r.rank for r in selectors.ranking(cluster_year=cluster_year).rows}
+
+
+def test_it_gives_equal_totals_the_same_rank(cluster_2022, unit):
+    t = small_table(cluster_2022, tie_breaks=())
+    set_scores(unit("laichau"), {t["a"]: 40, t["c"]: 20})  # 60
+    set_scores(unit("sonla"), {t["a"]: 20, t["c"]: 40})  # 60
+    set_scores(unit("caobang"), {t["a"]: 30})  # 30
+    ranks = _ranks(cluster_2022)
+    assert ranks["laichau"] == ranks["sonla"] == 1
+    assert ranks["caobang"] == 3
+
+
+def test_it_separates_a_tie_by_the_first_tie_break(cluster_2022, unit):
+    t = small_table(cluster_2022, tie_breaks=("g2", "g1"))
+    set_scores(unit("laichau"), {t["a"]: 40, t["c"]: 20})  # 60, g2 = 20
+    set_scores(unit("sonla"), {t["a"]: 20, t["c"]: 40})  # 60, g2 = 40
+    set_scores(unit("caobang"), {t["a"]: 30})
+    ranks = _ranks(cluster_2022)
+    assert (ranks["sonla"], ranks["laichau"], ranks["caobang"]) == (1, 2, 3)
+
+
+def test_it_falls_to_the_second_tie_break_when_the_first_is_equal(cluster_2022, unit):
+    t = small_table(cluster_2022, tie_breaks=("bonus", "g1"))
+    set_scores(unit("laichau"), {t["a"]: 40, t["c"]: 20})  # g1 = 40
+    set_scores(unit("sonla"), {t["a"]: 20, t["c"]: 40})  # g1 = 20
+    ranks = _ranks(cluster_2022)
+    assert (ranks["laichau"], ranks["sonla"]) == (1, 2)
+
+
+def test_it_shows_the_change_against_last_year_across_the_merger(core, unit):
+    y2024 = ClusterYear.objects.get(year=2024)
+    y2025 = ClusterYear.objects.get(year=2025)
+    t24, t25 = small_table(y2024), small_table(y2025)
+    # 2024: Hà Giang 1st, Lai Châu 2nd. 2025: Tuyên Quang (Hà Giang's successor) 3rd.
+    set_scores(unit("hagiang"), {t24["a"]: 40})
+    set_scores(unit("laichau"), {t24["a"]: 30})
+    set_phase(y2024, "final")
+    set_scores(unit("laichau"), {t25["a"]: 40})
+    set_scores(unit("sonla"), {t25["a"]: 35})
+    set_scores(unit("tuyenquang"), {t25["a"]: 30})
+    rows = {r.unit.code: r for r in selectors.ranking(cluster_year=y2025).rows}
+    assert rows["tuyenquang"].previous_rank == 1
+    assert rows["tuyenquang"].change == -2
+    assert rows["laichau"].change == 1
+
+
+def test_it_adds_the_ranking_to_the_cluster_report_only_once_final(cluster_2022, unit):
+    t = small_table(cluster_2022)
+    set_scores(unit("laichau"), {t["a"]: 40, t["c"]: 20})
+    set_scores(unit("sonla"), {t["a"]: 10})
+    NominationBallot.objects.create(cluster_year=cluster_2022, voter=unit("sonla"),
+                                    nominee=unit("laichau"), cast_by=leader_of("sonla"))
+    set_phase(cluster_2022, "vote")
+    assert ranking_extra(cluster_year=cluster_2022, period="year") is None
+    assert "ranking" not in cluster_report_data(cluster_year=cluster_2022, period="year")
+
+    set_phase(cluster_2022, "final")
+    data = cluster_report_data(cluster_year=cluster_2022, period="year")
+    first = data["ranking"][0]
+    assert first == {"unit": "laichau", "rank": 1, "total": 60.0,
+                     "groups": {"g1": 40.0, "g2": 20.0, "bonus": 0.0, "minus": 0.0},
+                     "votes": 1}
+
+
+def _grow(cluster_year, extra_criteria: int, units) -> None:
+    t = small_table(cluster_year, extra_criteria=extra_criteria)
+    for u in units:
+        set_scores(u, {criterion: 1 for criterion in t.values()
+                       if criterion.method != "yes_no"})
+
+
+@pytest.mark.parametrize("extra", [0, 12])
+def test_it_keeps_the_ranking_page_query_count_as_units_and_criteria_grow(
+        extra, core, unit, client_for, django_assert_num_queries):
+    # Small: 2024 with 7 units and 6 criteria; large: 2024 plus 12 more criteria, and a
+    # final 2023 (the change column) — the count must be the same.
+    y2023 = ClusterYear.objects.get(year=2023)
+    y2024 = ClusterYear.objects.get(year=2024)
+    members = [m.unit for m in y2024.memberships.select_related("unit")]
+    _grow(y2024, extra, members[: 3 + extra // 3])
+    _grow(y2023, extra, members)
+    set_phase(y2023, "final")
+    set_phase(y2024, "vote")
+    client = client_for(leader_of("sonla"))  # lead of 2024
+    url = reverse("emulation:ranking", args=["cum-iv", 2024])
+    client.get(url)
+    with django_assert_num_queries(NUM_QUERIES):
+        response = client.get(url)
+    assert response.status_code == 200
+    assert CriteriaGroup.objects.filter(table__cluster_year=y2024).count() == 4
+
+
+NUM_QUERIES = 26
