@@ -16,6 +16,7 @@ from cum4.models import Cluster, ClusterYear, User
 from cum4.permissions import is_cluster_lead, is_secretariat, is_viewer, require_perm
 from cum4.reports import forms, selectors, services
 from cum4.reports.models import QuarterlyReport
+from cum4.reports.permissions import is_report_unit_member
 from cum4.reports.sections import report_sections
 
 
@@ -92,9 +93,19 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     report = _get_report_for_user(request, pk)
     if request.method != "POST":
         return _render_detail(request, report)
-    if not rules.has_perm("cum4.edit_report", request.user, report):
-        raise PermissionDenied
     section_forms = forms.report_forms(data=request.POST)
+    if not rules.has_perm("cum4.edit_report", request.user, report):
+        if not is_report_unit_member(request.user, report):
+            raise PermissionDenied
+        # Submitted or approved while this person was typing: show what they typed, save
+        # nothing, say why.
+        if forms.forms_valid(section_forms):
+            messages.error(
+                request,
+                _("The report is %(state)s: it can no longer be changed, nothing was saved.")
+                % {"state": report.get_state_display()},
+            )
+        return _render_detail(request, report, section_forms=section_forms, status=409)
     try:
         version = int(request.POST.get("version", ""))
     except ValueError:
