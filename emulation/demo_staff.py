@@ -100,9 +100,17 @@ def _merge_hagiang(people: list[tuple[StaffMember, str]], tuyenquang: Unit) -> N
         )
 
 
+_UNIT_IN_YEAR: dict[tuple[int, int], Unit] = {}
+
+
 def _unit_in_year(member: StaffMember, year: int) -> Unit:
-    end = dt.date(year, 12, 31)
-    return member.assignments.filter(start__lte=end).order_by("-start").first().unit
+    """The unit a person belongs to at the end of a year (memoised: the loader asks often)."""
+    key = (member.pk, year)
+    if key not in _UNIT_IN_YEAR:
+        end = dt.date(year, 12, 31)
+        assignment = member.assignments.filter(start__lte=end).order_by("-start").first()
+        _UNIT_IN_YEAR[key] = assignment.unit
+    return _UNIT_IN_YEAR[key]
 
 
 def _decision(number: str, date: dt.date, authority: str, year: int, method: str = "regular",
@@ -126,6 +134,7 @@ def load() -> None:
     for code in SIZES:
         everyone[code] = _people(units[code])
     _merge_hagiang(everyone["hagiang"], units["tuyenquang"])
+    _UNIT_IN_YEAR.clear()
 
     ratings: dict[tuple[int, int], str] = {}
     for code, people in everyone.items():

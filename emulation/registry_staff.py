@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cum4.models import Unit, User
+from cum4.permissions import is_secretariat
 from cum4.registry import DemoLoader, NavItem, Task, registry
 
 
@@ -31,6 +32,11 @@ def _registration_task(*, user: User, unit: Unit, today: dt.date) -> list[Task]:
     ]
 
 
+def _sees_staff(user: User) -> bool:
+    """Unit people and the secretariat; decided without a query (the nav is on every page)."""
+    return bool(getattr(user, "works_in_unit", False) or is_secretariat(user))
+
+
 def _load_demo() -> None:
     from emulation.demo_staff import load
 
@@ -39,8 +45,7 @@ def _load_demo() -> None:
 
 def register() -> None:
     registry.add_nav(
-        NavItem(gettext_lazy("Staff"), "emulation:staff_home", order=40,
-                visible=lambda user: user.has_perm("emulation.view_unit_staff", getattr(user, "unit", None)))
+        NavItem(gettext_lazy("Staff"), "emulation:staff_home", order=40, visible=_sees_staff)
     )
     registry.add_nav(NavItem(gettext_lazy("Registrations"), "emulation:registration_home", order=41))
     registry.add_nav(NavItem(gettext_lazy("Decisions"), "emulation:decision_list", order=42))

@@ -352,7 +352,7 @@ def _ranking(document, ranking: list[dict]) -> None:
     _heading(document, _("III. EMULATION RANKING"))
     rows = []
     for entry in ranking:
-        score = entry.get("score")
+        score = entry.get("total")
         rows.append([
             str(entry.get("rank", "")),
             entry.get("name") or entry.get("unit", ""),

@@ -36,7 +36,7 @@ TOTAL_FILL = PatternFill("solid", fgColor="F2F2F2")
 THIN = Side(style="thin", color="999999")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 WRAP_CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
-RANKING_COLUMNS = ("rank", "unit", "name", "score", "votes", "title", "proposal")
+RANKING_COLUMNS = ("rank", "unit", "name", "total", "votes", "title", "proposal")
 
 
 def cluster_workbook(*, data: dict, output: BinaryIO) -> None:
@@ -180,7 +180,7 @@ def _ranking_sheet(sheet: Worksheet, data: dict) -> None:
         "rank": _("Rank"),
         "unit": _("Code"),
         "name": _("Inspectorate"),
-        "score": _("Score"),
+        "total": _("Score"),
         "votes": _("Votes"),
         "title": _("Title"),
         "proposal": _("Proposed award"),
@@ -197,7 +197,7 @@ def _ranking_sheet(sheet: Worksheet, data: dict) -> None:
             cell.font = BODY
             cell.border = BOX
             raw = entry.get(key)
-            if key in ("score",) and raw not in (None, ""):
+            if key == "total" and raw not in (None, ""):
                 cell.value = float(Decimal(str(raw)))
                 cell.number_format = DECIMAL_FORMAT
             else:

@@ -1,6 +1,15 @@
-"""The one tag library for display formats: {% load vn %} then {{ x|vn_number }} etc."""
+"""The one tag library for display formats: {% load vn %} then {{ x|vn_number }} etc.
+
+Like Django's own filters, these fail quietly in a template: a missing value ("" from an
+unknown variable) shows as "–" instead of breaking the page. The functions in
+cum4.formatting stay strict for code (exports, documents).
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from decimal import InvalidOperation
+from functools import wraps
 
 from django import template
 
@@ -8,12 +17,26 @@ from cum4 import formatting
 
 register = template.Library()
 
-register.filter("vn_number", formatting.vn_number)
-register.filter("vn_percent", formatting.vn_percent)
-register.filter("vn_rate", formatting.vn_rate)
-register.filter("vn_money", formatting.vn_money)
-register.filter("vn_date", formatting.vn_date)
-register.filter("vn_datetime", formatting.vn_datetime)
+
+def _quiet(function: Callable[..., str]) -> Callable[..., str]:
+    @wraps(function)
+    def wrapper(value, *args):
+        if value == "":
+            return "–"
+        try:
+            return function(value, *args)
+        except (InvalidOperation, TypeError, ValueError, AttributeError):
+            return str(value)
+
+    return wrapper
+
+
+register.filter("vn_number", _quiet(formatting.vn_number))
+register.filter("vn_percent", _quiet(formatting.vn_percent))
+register.filter("vn_rate", _quiet(formatting.vn_rate))
+register.filter("vn_money", _quiet(formatting.vn_money))
+register.filter("vn_date", _quiet(formatting.vn_date))
+register.filter("vn_datetime", _quiet(formatting.vn_datetime))
 
 
 @register.filter
@@ -27,6 +50,7 @@ RATE_DECIMALS = {"recovery_rate": 2, "resolution_rate": 1, "on_time_rate": 1}
 
 
 @register.filter
+@_quiet
 def vn_figure(value: object, code: str) -> str:
     """An indicator's value by its code: rates as "89,72%", đồng as "71,56 tỷ đồng", else
     "1.902": {{ figures|get_item:code|vn_figure:code }}."""

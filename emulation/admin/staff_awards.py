@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from cum4.admin import HistoryImportExportAdmin
 from emulation.models import (
@@ -48,6 +49,7 @@ class StaffMemberAdmin(HistoryImportExportAdmin):
 
 @admin.register(StaffAssignment)
 class StaffAssignmentAdmin(HistoryImportExportAdmin):
+    resource_classes = [staff_resources.StaffAssignmentResource]
     list_display = ["staff_member", "unit", "position", "leadership_level", "start", "end"]
     list_filter = ["unit", "leadership_level"]
     list_select_related = ["staff_member", "unit"]
@@ -115,6 +117,18 @@ class TitleRuleAdmin(HistoryImportExportAdmin):
     resource_classes = [award_resources.TitleRuleResource]
     list_display = ["award", "enabled", "valid_from", "valid_to", "legal_basis"]
     list_filter = ["enabled", "award"]
+    fieldsets = (
+        (None, {"fields": ("award", "enabled", "valid_from", "valid_to", "legal_basis", "note")}),
+        (_("Individual conditions"), {"fields": (
+            "min_rating", "excellent_or_initiative", "streak_award", "streak_years",
+            "initiative_level", "max_share_of_ldtt",
+        )}),
+        (_("Collective conditions"), {"fields": (
+            "members_ldtt_percent", "all_members_complete", "min_cstdcs_members",
+            "blocking_discipline",
+        )}),
+        (_("Conditions confirmed by hand"), {"fields": ("manual_conditions",)}),
+    )
 
 
 @admin.register(CycleDeadline)
@@ -131,6 +145,7 @@ class RegistrationItemInline(admin.TabularInline):
 
 @admin.register(Registration)
 class RegistrationAdmin(HistoryImportExportAdmin):
+    resource_classes = [award_resources.RegistrationResource]
     list_display = ["unit", "year", "signed_by", "signed_at"]
     list_filter = ["year", "unit"]
     list_select_related = ["unit", "signed_by"]

@@ -46,7 +46,7 @@ class DecisionItemForm(AwardItemForm):
 class DecisionForm(forms.ModelForm):
     class Meta:
         model = Decision
-        fields = ["number", "date", "authority", "method", "year", "summary"]
+        fields = ["number", "date", "authority", "method", "year", "summary", "document"]
         widgets = {"date": DATE}
 
 

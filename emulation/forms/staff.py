@@ -66,3 +66,29 @@ class InitiativeForm(forms.ModelForm):
 
 class ImportForm(forms.Form):
     file = forms.FileField(label=_("Excel file (.xlsx)"))
+
+
+class PersonForm(forms.Form):
+    """A person's particulars, carrying the values the editor started from (conflict check)."""
+
+    full_name = forms.CharField(label=_("full name"), max_length=150)
+    birth_year = forms.IntegerField(label=_("year of birth"), required=False, min_value=1940,
+                                    max_value=2010)
+    note = forms.CharField(label=_("note"), required=False,
+                           widget=forms.Textarea(attrs={"rows": 2}))
+    loaded_full_name = forms.CharField(widget=forms.HiddenInput, required=False)
+    loaded_birth_year = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    loaded_note = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    @classmethod
+    def for_member(cls, member: StaffMember) -> PersonForm:
+        values = {"full_name": member.full_name, "birth_year": member.birth_year,
+                  "note": member.note}
+        return cls(initial={**values, **{f"loaded_{k}": v for k, v in values.items()}})
+
+    def loaded(self) -> dict:
+        return {
+            "full_name": self.cleaned_data["loaded_full_name"],
+            "birth_year": self.cleaned_data["loaded_birth_year"],
+            "note": self.cleaned_data["loaded_note"] or "",
+        }

@@ -152,7 +152,7 @@ class TitleRule(DatedRule):
         help_text=_("Within the consecutive years (or the year itself without a streak)."),
     )
     max_share_of_ldtt = models.DecimalField(
-        _("at most this % of the unit's LĐTT"),
+        _("at most this percentage of the unit's LĐTT"),
         max_digits=5,
         decimal_places=2,
         null=True,
@@ -160,7 +160,11 @@ class TitleRule(DatedRule):
     )
     # Collective conditions.
     members_ldtt_percent = models.DecimalField(
-        _("at least this % of members LĐTT"), max_digits=5, decimal_places=2, null=True, blank=True
+        _("at least this percentage of members LĐTT"),
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
     )
     all_members_complete = models.BooleanField(
         _("every member completes their tasks"), default=False

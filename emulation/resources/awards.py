@@ -14,6 +14,7 @@ from emulation.models import (
     Decision,
     DecisionItem,
     PendingComplaint,
+    Registration,
     RegistrationItem,
     RewardMultiplier,
     StaffMember,
@@ -176,3 +177,15 @@ class ConditionConfirmationResource(_PersonColumns, BaseResource):
         model = ConditionConfirmation
         fields = ["award", "year", "unit", "staff_member", "full_name", "condition", "evidence",
                   "confirmed_at"]
+
+
+class RegistrationResource(BaseResource):
+    unit = fields.Field(attribute="unit", column_name="unit", widget=CodeWidget(Unit, "code"))
+    signed_by = fields.Field(attribute="signed_by__username", column_name="signed_by",
+                             readonly=True)
+
+    class Meta:
+        model = Registration
+        import_id_fields = ["unit", "year"]
+        fields = ["unit", "year", "note", "signed_by", "signed_at"]
+        skip_unchanged = True

@@ -314,3 +314,15 @@ def _outside_unit(sheet: str, data: tablib.Dataset, unit: Unit) -> list[str]:
                    "error": _("%(code)s is not a person of %(unit)s") % {"code": code, "unit": unit}}
             )
     return errors
+
+
+class StaffAssignmentResource(BaseResource):
+    staff_member = _staff_field()
+    unit = _unit_field()
+
+    class Meta:
+        model = StaffAssignment
+        import_id_fields = ["staff_member", "unit", "start"]
+        fields = ["staff_member", "unit", "position", "leadership_level", "start", "end"]
+        skip_unchanged = True
+        clean_model_instances = True

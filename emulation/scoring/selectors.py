@@ -338,6 +338,7 @@ class Ranking:
         return [
             {
                 "unit": row.unit.code,
+                "name": row.unit.name,
                 "rank": row.rank,
                 "total": float(row.total),
                 "groups": {code: float(value) for code, value in row.groups.items()},

@@ -107,13 +107,13 @@ def registration_reopen(*, registration: Registration, by: User) -> Registration
 @transaction.atomic
 def decision_create(
     *, number: str, date: dt.date, authority: str, method: str, year: int, summary: str = "",
-    by: User,
+    document=None, by: User,
 ) -> Decision:
-    """Record a commendation decision (its items are added after)."""
+    """Record a commendation decision, with its scanned document if given (items come after)."""
     return _save(
         Decision(
             number=number, date=date, authority=authority, method=method, year=year,
-            summary=summary,
+            summary=summary, document=document or "",
         )
     )
 
@@ -160,3 +160,9 @@ def condition_confirm(
 def condition_withdraw(*, confirmation: ConditionConfirmation, by: User) -> None:
     """Take back a confirmation given by mistake."""
     confirmation.delete()
+
+
+@transaction.atomic
+def decision_item_remove(*, item: DecisionItem, by: User) -> None:
+    """Remove an award entered by mistake from a decision."""
+    item.delete()

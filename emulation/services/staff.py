@@ -135,3 +135,30 @@ def initiative_add(
             recognised_by=recognised_by,
         )
     )
+
+
+class EditConflict(ValidationError):
+    """Someone saved the record since it was loaded; `current` holds what is stored now."""
+
+    def __init__(self, current: dict) -> None:
+        super().__init__(_("Someone else changed this person since you opened the page."))
+        self.current = current
+
+
+PERSON_FIELDS = ("full_name", "birth_year", "note")
+
+
+@transaction.atomic
+def staff_member_update(
+    *, staff_member: StaffMember, full_name: str, birth_year: int | None, note: str,
+    loaded: dict, by: User,
+) -> StaffMember:
+    """Change a person's particulars. `loaded` are the values the editor started from: if the
+    stored ones differ (another edit came first), nothing is saved and EditConflict says what
+    is stored now."""
+    member = StaffMember.objects.select_for_update().get(pk=staff_member.pk)
+    current = {field: getattr(member, field) for field in PERSON_FIELDS}
+    if any(current[field] != loaded.get(field) for field in PERSON_FIELDS):
+        raise EditConflict(current)
+    member.full_name, member.birth_year, member.note = full_name, birth_year, note
+    return _save(member)

@@ -220,7 +220,9 @@ def decision_list(request: HttpRequest) -> HttpResponse:
 
 def decision_create(request: HttpRequest) -> HttpResponse:
     require_perm(request.user, "emulation.manage_decisions")
-    form = DecisionForm(request.POST or None, initial={"method": Decision.Method.REGULAR})
+    form = DecisionForm(
+        request.POST or None, request.FILES or None, initial={"method": Decision.Method.REGULAR}
+    )
     if request.method == "POST" and form.is_valid():
         try:
             decision = services.decision_create(by=request.user, **form.cleaned_data)
@@ -245,7 +247,7 @@ def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
             if request.POST.get("action") == "remove":
                 item = get_object_or_404(DecisionItem, pk=request.POST.get("item"),
                                          decision=decision)
-                item.delete()
+                services.decision_item_remove(item=item, by=request.user)
                 return redirect("emulation:decision_detail", pk=pk)
             form = DecisionItemForm(request.POST, **kwargs)
             if form.is_valid():

@@ -16,6 +16,7 @@ from emulation.forms.staff import (
     DisciplineForm,
     ImportForm,
     InitiativeForm,
+    PersonForm,
     RatingForm,
     StaffCreateForm,
     StaffMoveForm,
@@ -87,11 +88,13 @@ def staff_detail(request: HttpRequest, pk: int) -> HttpResponse:
     current = member.assignments.all()[0] if member.assignments.all() else None
     year = timezone.localdate().year
     forms = {
+        "person": PersonForm.for_member(member),
         "rating": RatingForm(initial={"year": year}),
         "discipline": DisciplineForm(initial={"year": year}),
         "initiative": InitiativeForm(initial={"year": year}),
         "move": StaffMoveForm(units=Unit.objects.all(), initial={"unit": current and current.unit}),
     }
+    conflict = None
     if request.method == "POST":
         require_perm(request.user, "emulation.edit_unit_staff", member)
         kind = request.POST.get("form")
@@ -105,7 +108,10 @@ def staff_detail(request: HttpRequest, pk: int) -> HttpResponse:
         forms[kind] = bound
         if bound.is_valid():
             try:
-                _apply(kind, bound.cleaned_data, member, current, request)
+                _apply(kind, bound, member, current, request)
+            except services.EditConflict as error:
+                conflict = error.current
+                bound.add_error(None, error)
             except ValidationError as error:
                 bound.add_error(None, error)
             else:
@@ -124,12 +130,19 @@ def staff_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "pending": award_selectors.pending_complaints(
                 staff_member=member, on=timezone.localdate()
             ),
+            "conflict": conflict,
         },
     )
 
 
-def _apply(kind: str, data: dict, member: StaffMember, current, request: HttpRequest) -> None:
-    if kind == "rating":
+def _apply(kind: str, form, member: StaffMember, current, request: HttpRequest) -> None:
+    data = form.cleaned_data
+    if kind == "person":
+        services.staff_member_update(
+            staff_member=member, full_name=data["full_name"], birth_year=data["birth_year"],
+            note=data["note"], loaded=form.loaded(), by=request.user,
+        )
+    elif kind == "rating":
         if current is None:
             raise ValidationError(_("This person has no unit to be rated in."))
         services.rating_set(staff_member=member, unit=current.unit, by=request.user, **data)

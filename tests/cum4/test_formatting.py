@@ -37,3 +37,10 @@ def test_it_offers_the_same_formats_as_template_filters():
         "{% load vn %}{{ n|vn_number }} {{ r|vn_percent }} {{ m|vn_money }} {{ d|vn_date }}"
     ).render(Context({"n": 1902, "r": 0.8972, "m": 71_560_000_000, "d": dt.date(2022, 11, 16)}))
     assert rendered == "1.902 89,72% 71,56 tỷ đồng 16/11/2022"
+
+
+def test_it_shows_a_missing_value_in_a_template_as_a_dash_not_an_error():
+    rendered = Template("{% load vn %}{{ nothing.here|vn_number }}|{{ text|vn_money }}").render(
+        Context({"text": "n/a"})
+    )
+    assert rendered == "–|n/a"

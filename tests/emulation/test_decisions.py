@@ -115,3 +115,29 @@ def test_it_shows_a_decision_in_a_constant_number_of_queries(records, unit, staf
         DecisionItem.objects.create(decision=decision, award_id="ldtt", unit=laichau,
                                     staff_member=person)
     assert queries_of(client, url) == small
+
+
+def test_it_keeps_the_award_history_queries_independent_of_awards(records, unit, staff_laichau,
+                                                                  client_for):
+    laichau, client = unit("laichau"), client_for(staff_laichau)
+    url = reverse("emulation:unit_awards", args=["laichau"])
+    records.grant(laichau, "tt_ldtt", 2022)
+    records.grant(records.person(laichau), "ldtt", 2022)
+    small = queries_of(client, url)
+    for year in (2023, 2024, 2025):
+        records.grant(laichau, "tt_ldxs", year)
+        for person in records.people(laichau, 3):
+            records.grant(person, "cstdcs", year)
+    assert queries_of(client, url) == small
+
+
+def test_it_stores_the_decision_document(secretariat, client_for):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    response = client_for(secretariat).post(reverse("emulation:decision_create"), {
+        "number": "7/QĐ-TTr", "date": "2024-12-20", "authority": "Chánh Thanh tra tỉnh",
+        "method": "thematic", "year": 2024, "summary": "",
+        "document": SimpleUploadedFile("qd.pdf", b"%PDF-1.4 demo", content_type="application/pdf"),
+    })
+    assert response.status_code == 302
+    assert Decision.objects.get().document.name.endswith(".pdf")

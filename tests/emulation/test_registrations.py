@@ -7,7 +7,8 @@ import datetime as dt
 import time_machine
 from django.urls import reverse
 
-from emulation.models import PendingComplaint, Registration, RegistrationItem
+from emulation.models import Award, PendingComplaint, Registration, RegistrationItem
+from emulation.services.awards import registration_item_add
 from tests.emulation.conftest import queries_of
 
 
@@ -174,3 +175,33 @@ def test_it_confirms_a_manual_condition_with_evidence(records, unit, leader_laic
     assert response.status_code == 302
     page = client.get(url).content.decode()
     assert "Biên bản bỏ phiếu suy tôn" in page
+
+
+def test_it_lists_the_registration_as_a_unit_task_until_signed(records, staff_laichau,
+                                                                leader_laichau, client_for):
+    home = reverse("cum4:home")
+    with time_machine.travel(dt.datetime(2026, 3, 1, 3, 0, tzinfo=dt.UTC)):
+        page = client_for(staff_laichau).get(home).content.decode()
+        assert _url() in page and "25/03/2026" in page
+        assert "task-due" in page
+    with time_machine.travel(dt.datetime(2026, 3, 26, 3, 0, tzinfo=dt.UTC)):
+        assert "task-late" in client_for(staff_laichau).get(home).content.decode()
+        _add(client_for(staff_laichau), "tt_ldtt")
+        client_for(leader_laichau).post(_url(), {"action": "sign"})
+        assert _url() not in client_for(staff_laichau).get(home).content.decode()
+
+
+def test_it_keeps_the_lead_overview_queries_independent_of_registrations(
+    records, unit, lead_2022, staff_laichau, client_for
+):
+    client = client_for(lead_2022)
+    url = reverse("emulation:registration_overview", args=["cum-iv", 2022])
+    laichau = unit("laichau")
+    staff = client_for(staff_laichau)
+    _add(staff, "tt_ldtt", year=2022)
+    small = queries_of(client, url)
+    for person in records.people(laichau, 8):
+        _add(staff, "ldtt", person, year=2022)
+    registration_item_add(unit=unit("sonla"), year=2022, award=Award.objects.get(code="cstdcs"),
+                          staff_member=records.person(unit("sonla")), by=staff_laichau)
+    assert queries_of(client, url) == small

@@ -106,3 +106,23 @@ def test_it_exports_the_register_to_excel(records, unit, staff_laichau, client_f
     response = client_for(staff_laichau).get(reverse("emulation:staff_export", args=["laichau"]))
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+
+
+def test_it_refuses_a_conflicting_edit_showing_both_versions(records, unit, staff_laichau,
+                                                             client_for):
+    person = records.person(unit("laichau"), name="Lò Văn Cũ")
+    url = reverse("emulation:staff_detail", args=[person.pk])
+    loaded = {"loaded_full_name": "Lò Văn Cũ", "loaded_birth_year": "", "loaded_note": ""}
+    client = client_for(staff_laichau)
+    first = client.post(url, {"form": "person", "full_name": "Lò Văn Mới", "birth_year": "1985",
+                              "note": "", **loaded})
+    assert first.status_code == 302
+    # A second editor who opened the page before the first save.
+    second = client.post(url, {"form": "person", "full_name": "Lò Văn Khác", "birth_year": "",
+                               "note": "ghi chú", **loaded})
+    assert second.status_code == 200
+    page = second.content.decode()
+    assert 'data-testid="conflict"' in page
+    assert "Lò Văn Mới" in page and "Lò Văn Khác" in page
+    person.refresh_from_db()
+    assert (person.full_name, person.birth_year) == ("Lò Văn Mới", 1985)

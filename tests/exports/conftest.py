@@ -146,9 +146,9 @@ def make_report_data(*, ranking: bool = True) -> dict:
     }
     if ranking:
         data["ranking"] = [
-            {"rank": 1, "unit": "langson", "name": "Thanh tra tỉnh Lạng Sơn", "score": "96.50",
+            {"rank": 1, "unit": "langson", "name": "Thanh tra tỉnh Lạng Sơn", "total": 96.5,
              "votes": 6, "proposal": "Cờ thi đua của Thanh tra Chính phủ"},
-            {"rank": 2, "unit": "laichau", "name": "Thanh tra tỉnh Lai Châu", "score": "94.25",
+            {"rank": 2, "unit": "laichau", "name": "Thanh tra tỉnh Lai Châu", "total": 94.25,
              "votes": 1, "proposal": "Bằng khen của Tổng Thanh tra Chính phủ"},
         ]
     return data
