@@ -14,7 +14,8 @@ from django.views.decorators.http import require_POST
 from cum4 import selectors as core_selectors
 from cum4.models import Cluster, ClusterYear, User
 from cum4.permissions import is_cluster_lead, is_secretariat, is_viewer, require_perm
-from cum4.reports import forms, selectors, services
+from cum4.reports import forms, services
+from cum4.reports import page_selectors as selectors
 from cum4.reports.models import QuarterlyReport
 from cum4.reports.permissions import is_report_unit_member
 from cum4.reports.sections import report_sections
