@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from cum4 import selectors as core_selectors
 from cum4.dashboard import selectors
 from cum4.exports.catalogue import export_indicators
+from cum4.exports.common import ranking_rows
 from cum4.exports.registration import CONTENT_TYPES
 from cum4.models import ClusterYear, Unit
 from cum4.periods import PERIOD_CODES, PERIOD_LABELS
@@ -61,10 +62,18 @@ def cluster_dashboard(request: HttpRequest, code: str, year: int) -> HttpRespons
             for code in selectors.CHART_CODES
         },
     }
-    changes = {
-        code: selectors.change(dashboard.totals.get(code), (dashboard.previous_totals or {}).get(code))
+    previous = dashboard.previous_totals or {}
+    # Cells laid out here so the template formats without looking each one up by code.
+    tiles = [
+        (code, labels[code], dashboard.totals.get(code),
+         selectors.change(dashboard.totals.get(code), previous.get(code)))
         for code in selectors.HEADLINE_CODES
-    }
+    ]
+    table = [
+        (row, [(code, row.figures.get(code), row.changes.get(code)) for code in selectors.TABLE_CODES])
+        for row in dashboard.rows
+    ]
+    totals = [(code, dashboard.totals.get(code)) for code in selectors.TABLE_CODES]
     return render(
         request,
         "cum4/dashboard_cluster.html",
@@ -75,10 +84,17 @@ def cluster_dashboard(request: HttpRequest, code: str, year: int) -> HttpRespons
             "period_label": PERIOD_LABELS[period],
             "periods": [(code, PERIOD_LABELS[code]) for code in PERIOD_CODES],
             "labels": labels,
-            "headline_codes": selectors.HEADLINE_CODES,
-            "table_codes": selectors.TABLE_CODES,
-            "changes": changes,
+            "table_labels": [(code, labels[code]) for code in selectors.TABLE_CODES],
+            "tiles": tiles,
+            "table": table,
+            "totals": totals,
             "chart": chart,
+            "ranking": ranking_rows(
+                {
+                    "ranking": dashboard.ranking,
+                    "units": [{"unit": r.unit.code, "name": r.unit.name} for r in dashboard.rows],
+                }
+            ),
         },
     )
 
@@ -109,15 +125,28 @@ def unit_dashboard(request: HttpRequest, code: str) -> HttpResponse:
         {
             "unit": unit,
             "dashboard": dashboard,
+            # Newest first; each value with its change against the year before.
             "rows": [
-                (point, rows[index + 1].figures if index + 1 < len(rows) else None)
+                (
+                    point,
+                    [
+                        (
+                            code,
+                            point.figures.get(code),
+                            selectors.change(
+                                point.figures.get(code),
+                                rows[index + 1].figures.get(code) if index + 1 < len(rows) else None,
+                            ),
+                        )
+                        for code in selectors.TABLE_CODES
+                    ],
+                )
                 for index, point in enumerate(rows)
             ],
             "period": period,
             "period_label": PERIOD_LABELS[period],
             "periods": [(code, PERIOD_LABELS[code]) for code in PERIOD_CODES],
-            "labels": labels,
-            "table_codes": selectors.TABLE_CODES,
+            "table_labels": [(code, labels[code]) for code in selectors.TABLE_CODES],
             "tasks": tasks,
             "chart": chart,
         },

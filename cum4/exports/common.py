@@ -42,3 +42,21 @@ def value_of(figures: dict, code: str) -> int | Decimal | None:
 
 def cluster_title(data: dict) -> str:
     return data.get("cluster_name") or data["cluster"]
+
+
+def ranking_rows(data: dict) -> list[dict]:
+    """The "ranking" extra of the report (scoring: `{"unit", "rank", "total", "groups",
+    "votes"}` in rank order) with each unit's name from the report's units; "score" is the
+    total. Empty when the year is not final (no "ranking" key)."""
+    names = {entry["unit"]: entry.get("name") for entry in data.get("units", [])}
+    rows = []
+    for entry in data.get("ranking") or []:
+        score = entry.get("total", entry.get("score"))
+        rows.append({
+            "rank": entry.get("rank"),
+            "unit": entry.get("unit"),
+            "name": entry.get("name") or names.get(entry.get("unit")) or entry.get("unit"),
+            "score": None if score in (None, "") else Decimal(str(score)),
+            "votes": entry.get("votes"),
+        })
+    return rows

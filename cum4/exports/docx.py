@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from decimal import Decimal
 from typing import BinaryIO
 
 from django.utils import translation
@@ -26,7 +25,7 @@ from docx.shared import Mm, Pt, Twips
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from cum4.exports.common import cluster_title, period_phrase, value_of
+from cum4.exports.common import cluster_title, period_phrase, ranking_rows, value_of
 from cum4.formatting import vn_money, vn_number, vn_rate
 
 FONT = "Times New Roman"
@@ -48,8 +47,9 @@ def year_end_report(*, data: dict, output: BinaryIO) -> None:
         _title(document, data)
         _narrative(document, data)
         _unit_tables(document, data)
-        if data.get("ranking"):
-            _ranking(document, data["ranking"])
+        ranking = ranking_rows(data)
+        if ranking:
+            _ranking(document, ranking)
         proposals = _proposals_of(data)
         if proposals:
             _proposals(document, proposals)
@@ -349,22 +349,25 @@ def _cell(figures: dict, code: str) -> str:
 
 
 def _ranking(document, ranking: list[dict]) -> None:
+    """`ranking`: rows of `ranking_rows`."""
     _heading(document, _("III. EMULATION RANKING"))
-    rows = []
-    for entry in ranking:
-        score = entry.get("total")
-        rows.append([
-            str(entry.get("rank", "")),
-            entry.get("name") or entry.get("unit", ""),
-            vn_number(Decimal(str(score)), 2) if score not in (None, "") else "–",
-            vn_number(entry["votes"]) if entry.get("votes") is not None else "–",
-        ])
+    rows = [
+        [
+            str(entry["rank"] or ""),
+            entry["name"],
+            vn_number(entry["score"], 2),
+            vn_number(entry["votes"]),
+        ]
+        for entry in ranking
+    ]
     _table(document, [_("Rank"), _("Inspectorate"), _("Score"), _("Votes")], rows)
 
 
 def _proposals_of(data: dict) -> list[tuple[str, str]]:
-    """(who, award) pairs from data["proposals"] or, failing that, the ranking's proposals."""
-    source = data.get("proposals") or data.get("ranking") or []
+    """(who, award) pairs of data["proposals"] (a report extra: `[{"unit" or "name", "award"}]`
+    or plain strings), names taken from the report's units."""
+    names = {entry["unit"]: entry.get("name") for entry in data.get("units", [])}
+    source = data.get("proposals") or []
     pairs = []
     for entry in source:
         if isinstance(entry, str):
@@ -372,7 +375,8 @@ def _proposals_of(data: dict) -> list[tuple[str, str]]:
             continue
         award = entry.get("award") or entry.get("proposal") or entry.get("title")
         if award:
-            pairs.append((entry.get("name") or entry.get("unit") or "", award))
+            who = entry.get("name") or names.get(entry.get("unit")) or entry.get("unit") or ""
+            pairs.append((who, award))
     return pairs
 
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 from typing import BinaryIO
 
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from cum4.exports.docx import year_end_report
 from cum4.exports.xlsx import cluster_workbook
 from cum4.models import ClusterYear, Membership
-from cum4.registry import registry
+from cum4.registry import ClusterLink, registry
 from cum4.selectors import memberships_of
 
 CONTENT_TYPES = {
@@ -42,6 +43,14 @@ def write_docx(*, data: dict, cluster_year: ClusterYear, period: str, output: Bi
     year_end_report(data=document_data(data=data, cluster_year=cluster_year), output=output)
 
 
+def _can_view(user, cluster_year) -> bool:
+    return user.has_perm("cum4.view_cluster_year", cluster_year)
+
+
 def register() -> None:
     registry.add_report_format("xlsx", write_xlsx)
     registry.add_report_format("docx", write_docx)
+    # The dashboard among the pages of a cluster year.
+    registry.add_cluster_link(
+        ClusterLink(_("Dashboard"), "cum4:dashboard_cluster", order=5, visible=_can_view)
+    )

@@ -19,7 +19,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from cum4.exports.catalogue import Indicator, export_indicators, is_rate, section_labels
-from cum4.exports.common import cluster_title, period_phrase, value_of
+from cum4.exports.common import cluster_title, period_phrase, ranking_rows, value_of
 
 FONT = "Times New Roman"
 NUMBER_FORMAT = "#,##0"
@@ -36,7 +36,7 @@ TOTAL_FILL = PatternFill("solid", fgColor="F2F2F2")
 THIN = Side(style="thin", color="999999")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 WRAP_CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
-RANKING_COLUMNS = ("rank", "unit", "name", "total", "votes", "title", "proposal")
+RANKING_COLUMNS = ("rank", "unit", "name", "score", "votes")
 
 
 def cluster_workbook(*, data: dict, output: BinaryIO) -> None:
@@ -174,22 +174,20 @@ def _section_sheet(sheet: Worksheet, data: dict, title: str, codes: list[Indicat
 
 
 def _ranking_sheet(sheet: Worksheet, data: dict) -> None:
-    rows: list[dict] = data["ranking"]
-    present = [key for key in RANKING_COLUMNS if any(key in entry for entry in rows)]
+    rows = ranking_rows(data)
+    present = [key for key in RANKING_COLUMNS if any(entry.get(key) is not None for entry in rows)]
     labels = {
         "rank": _("Rank"),
         "unit": _("Code"),
         "name": _("Inspectorate"),
-        "total": _("Score"),
+        "score": _("Score"),
         "votes": _("Votes"),
-        "title": _("Title"),
-        "proposal": _("Proposed award"),
     }
     _heading(sheet, data, _("Emulation ranking"), len(present))
     for column, key in enumerate(present, start=1):
         _header_cell(sheet, 4, column, labels[key])
         sheet.column_dimensions[get_column_letter(column)].width = {
-            "name": 30, "proposal": 45, "title": 30
+            "name": 30
         }.get(key, 12)
     for row, entry in enumerate(rows, start=5):
         for column, key in enumerate(present, start=1):
@@ -197,8 +195,8 @@ def _ranking_sheet(sheet: Worksheet, data: dict) -> None:
             cell.font = BODY
             cell.border = BOX
             raw = entry.get(key)
-            if key == "total" and raw not in (None, ""):
-                cell.value = float(Decimal(str(raw)))
+            if key == "score" and raw is not None:
+                cell.value = float(raw)
                 cell.number_format = DECIMAL_FORMAT
             else:
                 cell.value = raw

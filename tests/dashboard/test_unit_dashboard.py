@@ -24,6 +24,9 @@ def test_it_shows_the_unit_over_the_years_in_vietnamese_formats(
     years = re.findall(r"<tr>\s*<td>(20\d\d)</td>", html)
     assert years == ["2023", "2022"]
     assert "1.902" in html  # 2023 holds the whole cluster's seed figures for this unit
+    assert "+" in html and "%" in html
+    changes = re.findall(r'<div class="small text-muted">([^<]+)</div>', html)
+    assert changes and all(c.startswith(("+", "−", "±")) for c in changes)
     assert "Chỉ tính số liệu đã được phê duyệt" in html
     assert "Việc đang mở" in html
 

@@ -145,11 +145,14 @@ def make_report_data(*, ranking: bool = True) -> dict:
         ],
     }
     if ranking:
+        # The shapes of the scoring branch's "ranking" extra and of a "proposals" extra.
         data["ranking"] = [
-            {"rank": 1, "unit": "langson", "name": "Thanh tra tỉnh Lạng Sơn", "total": 96.5,
-             "votes": 6, "proposal": "Cờ thi đua của Thanh tra Chính phủ"},
-            {"rank": 2, "unit": "laichau", "name": "Thanh tra tỉnh Lai Châu", "total": 94.25,
-             "votes": 1, "proposal": "Bằng khen của Tổng Thanh tra Chính phủ"},
+            {"unit": "langson", "rank": 1, "total": 96.5, "groups": {"A": 60.0}, "votes": 6},
+            {"unit": "laichau", "rank": 2, "total": 94.25, "groups": {"A": 58.0}, "votes": 1},
+        ]
+        data["proposals"] = [
+            {"unit": "langson", "award": "Cờ thi đua của Thanh tra Chính phủ"},
+            {"unit": "laichau", "award": "Bằng khen của Tổng Thanh tra Chính phủ"},
         ]
     return data
 

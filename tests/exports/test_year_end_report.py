@@ -81,6 +81,7 @@ def test_it_has_tables_per_unit_the_ranking_and_the_proposals(report_data):
 
 def test_it_leaves_out_ranking_and_proposals_when_there_are_none(report_data):
     del report_data["ranking"]
+    del report_data["proposals"]
     text = _text(_document(report_data))
     assert "XẾP HẠNG" not in text
     assert "ĐỀ NGHỊ KHEN THƯỞNG" not in text

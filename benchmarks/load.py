@@ -1,0 +1,132 @@
+"""A small load driver: logged-in users on loopback, each with its own session (run by hand).
+
+For each page: `--users` threads share a budget of `--requests` requests, stopping early at
+`--seconds`; prints requests/s, p50 and p95 (ms) and the ratio to the floor page's throughput.
+Only the standard library: urllib with one cookie jar per user.
+
+    .venv/bin/python benchmarks/load.py --base http://127.0.0.1:8765 --user secretariat \
+        --page floor=/accounts/password_change/ --page dashboard=/clusters/cum-iv/2025/dashboard/
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.cookiejar
+import re
+import statistics
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+
+
+def login(base: str, username: str, password: str) -> urllib.request.OpenerDirector:
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    page = opener.open(f"{base}/accounts/login/", timeout=30).read().decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    body = urllib.parse.urlencode(
+        {"username": username, "password": password, "csrfmiddlewaretoken": token}
+    ).encode()
+    request = urllib.request.Request(
+        f"{base}/accounts/login/", data=body, headers={"Referer": f"{base}/accounts/login/"}
+    )
+    opener.open(request, timeout=30).read()
+    if not any(cookie.name == "sessionid" for cookie in jar):
+        raise SystemExit(f"login as {username} failed")
+    return opener
+
+
+def run_page(openers, base: str, path: str, requests: int, seconds: float) -> dict:
+    """One burst: the users share `requests` requests (stopping at `seconds`)."""
+    latencies: list[float] = []
+    errors = 0
+    lock = threading.Lock()
+    remaining = [requests]
+    deadline = time.perf_counter() + seconds
+
+    def worker(opener) -> None:
+        nonlocal errors
+        while True:
+            with lock:
+                if remaining[0] <= 0 or time.perf_counter() > deadline:
+                    return
+                remaining[0] -= 1
+            started = time.perf_counter()
+            try:
+                with opener.open(base + path, timeout=30) as response:
+                    response.read()
+                    ok = response.status == 200
+            except urllib.error.URLError:
+                ok = False
+            elapsed = time.perf_counter() - started
+            with lock:
+                if ok:
+                    latencies.append(elapsed)
+                else:
+                    errors += 1
+
+    threads = [threading.Thread(target=worker, args=(opener,)) for opener in openers]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    wall = time.perf_counter() - started
+    return {"latencies": latencies, "errors": errors, "wall": wall}
+
+
+def summary(bursts: list[dict]) -> dict:
+    latencies = sorted(x for burst in bursts for x in burst["latencies"])
+    wall = sum(burst["wall"] for burst in bursts)
+    quantiles = statistics.quantiles(latencies, n=100) if len(latencies) > 1 else [0] * 99
+    return {
+        "requests": len(latencies),
+        "errors": sum(burst["errors"] for burst in bursts),
+        "rps": len(latencies) / wall if wall else 0.0,
+        "p50": quantiles[49] * 1000,
+        "p95": quantiles[94] * 1000,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--base", default="http://127.0.0.1:8765")
+    parser.add_argument("--user", default="secretariat")
+    parser.add_argument("--password", default="cum4-demo-2022")
+    parser.add_argument("--users", type=int, default=16)
+    parser.add_argument("--requests", type=int, default=800)
+    parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--warmup", type=int, default=32)
+    parser.add_argument(
+        "--rounds", type=int, default=4,
+        help="interleave the pages in rounds, so a change of the machine's load hits all alike",
+    )
+    parser.add_argument("--page", action="append", required=True, help="name=/path (first = floor)")
+    args = parser.parse_args()
+    openers = [login(args.base, args.user, args.password) for _ in range(args.users)]
+    pages = [spec.partition("=")[::2] for spec in args.page]
+    for _name, path in pages:
+        run_page(openers, args.base, path, args.warmup, args.seconds)  # warm caches and workers
+    bursts: dict[str, list[dict]] = {name: [] for name, _path in pages}
+    per_round = max(args.requests // args.rounds, 1)
+    for _round in range(args.rounds):
+        for name, path in pages:
+            bursts[name].append(
+                run_page(openers, args.base, path, per_round, args.seconds / args.rounds)
+            )
+    results = {name: summary(bursts[name]) for name, _path in pages}
+    floor_name = args.page[0].partition("=")[0]
+    floor = results[floor_name]["rps"] or 1.0
+    print(f"{'page':<18}{'requests':>9}{'errors':>8}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}"
+          f"{'vs floor':>10}")
+    for name, result in results.items():
+        print(
+            f"{name:<18}{result['requests']:>9}{result['errors']:>8}{result['rps']:>9.1f}"
+            f"{result['p50']:>9.1f}{result['p95']:>9.1f}{result['rps'] / floor:>9.0%}"
+        )
+
+
+if __name__ == "__main__":
+    main()

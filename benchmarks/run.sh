@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# The whole benchmark, by hand: fresh database, data, gunicorn on loopback, load, documents.
+#   benchmarks/run.sh            (PostgreSQL on 127.0.0.1:5432, user postgres, db cum4_bench)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=.venv/bin/python
+DB=${BENCH_DB:-cum4_bench}
+PORT=${BENCH_PORT:-8765}
+WORKERS=${BENCH_WORKERS:-2}
+THREADS=${BENCH_THREADS:-4}
+export DATABASE_URL=${BENCH_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/$DB}
+export SECRET_KEY=benchmark-only-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')
+export DEBUG=0 ALLOWED_HOSTS=127.0.0.1 HTTPS_REDIRECT=0 SECURE_COOKIES=0 HSTS_SECONDS=0
+
+if [ "${BENCH_KEEP_DB:-0}" != "1" ]; then
+  psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
+  $PY manage.py migrate --noinput -v0
+  $PY benchmarks/generate.py
+else
+  $PY manage.py migrate --noinput -v0
+fi
+$PY manage.py collectstatic --noinput -v0
+
+.venv/bin/gunicorn cum4.wsgi -b 127.0.0.1:$PORT -w "$WORKERS" --threads "$THREADS" \
+  -k gthread --log-level warning & GUNICORN=$!
+trap 'kill $GUNICORN 2>/dev/null || true' EXIT
+for _ in $(seq 50); do curl -sf http://127.0.0.1:$PORT/healthz >/dev/null && break; sleep 0.2; done
+
+$PY benchmarks/load.py --base http://127.0.0.1:$PORT --users 16 \
+  --requests "${BENCH_REQUESTS:-800}" --seconds "${BENCH_SECONDS:-60}" \
+  --page floor=/accounts/password/ \
+  --page dashboard=/clusters/cum-iv/2025/dashboard/?period=year \
+  --page status_grid=/reports/status/cum-iv/2025/ \
+  --page ranking="${BENCH_RANKING:-/emulation/scoring/cum-iv/2025/ranking/}"
+
+kill $GUNICORN; wait $GUNICORN 2>/dev/null || true
+$PY benchmarks/documents.py cum-iv 2025
