@@ -26,7 +26,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from cum4.exports.common import cluster_title, period_phrase, ranking_rows, value_of
-from cum4.formatting import vn_money, vn_number, vn_rate
+from cum4.formatting import vn_figure, vn_money, vn_number, vn_rate
 
 FONT = "Times New Roman"
 BODY_SIZE = Pt(14)
@@ -340,12 +340,7 @@ def _unit_tables(document, data: dict) -> None:
 
 
 def _cell(figures: dict, code: str) -> str:
-    value = value_of(figures, code)
-    if code.endswith("_rate"):
-        return vn_rate(value)
-    if code.endswith("_vnd"):
-        return vn_money(value)
-    return vn_number(value)
+    return vn_figure(value_of(figures, code), code)
 
 
 def _ranking(document, ranking: list[dict]) -> None:

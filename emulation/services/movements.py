@@ -10,54 +10,16 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from cum4.evidence import evidence_content_type
 from cum4.formatting import vn_number
 from cum4.models import ClusterYear, Membership, Unit, User
 from cum4.permissions import require_perm
 from emulation.models import Movement, MovementEvidence, MovementResponse, MovementReview
 
-MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
-# Extension → content type, and the first bytes a genuine file of that type starts with.
-EVIDENCE_TYPES: dict[str, tuple[str, tuple[bytes, ...]]] = {
-    ".pdf": ("application/pdf", (b"%PDF",)),
-    ".jpg": ("image/jpeg", (b"\xff\xd8\xff",)),
-    ".jpeg": ("image/jpeg", (b"\xff\xd8\xff",)),
-    ".png": ("image/png", (b"\x89PNG",)),
-    ".docx": (
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        (b"PK\x03\x04",),
-    ),
-    ".xlsx": (
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        (b"PK\x03\x04",),
-    ),
-    ".doc": ("application/msword", (b"\xd0\xcf\x11\xe0",)),
-    ".xls": ("application/vnd.ms-excel", (b"\xd0\xcf\x11\xe0",)),
-}
-
 
 def evidence_check(upload: UploadedFile) -> str:
     """Refuse files that are too large or not what their name says; returns the content type."""
-    if upload.size > MAX_EVIDENCE_BYTES:
-        raise ValidationError(
-            _("The file %(name)s is larger than %(limit)s MB.")
-            % {"name": upload.name, "limit": MAX_EVIDENCE_BYTES // (1024 * 1024)}
-        )
-    extension = os.path.splitext(upload.name or "")[1].lower()
-    if extension not in EVIDENCE_TYPES:
-        raise ValidationError(
-            _("The file %(name)s is not accepted: send PDF, Word, Excel, JPEG or PNG.")
-            % {"name": upload.name}
-        )
-    content_type, signatures = EVIDENCE_TYPES[extension]
-    upload.seek(0)
-    head = upload.read(8)
-    upload.seek(0)
-    if not head.startswith(signatures):
-        raise ValidationError(
-            _("The file %(name)s is not a genuine %(ext)s file.")
-            % {"name": upload.name, "ext": extension.lstrip(".").upper()}
-        )
-    return content_type
+    return evidence_content_type(upload)
 
 
 def _require_member(cluster_year: ClusterYear, unit: Unit) -> None:

@@ -60,11 +60,9 @@ def test_it_refuses_a_file_that_is_not_what_its_name_says(client_for, staff_laic
 
 
 def test_it_refuses_an_oversized_or_unlisted_file(client_for, staff_laichau, cluster_2022, settings):
-    from emulation.services import movements as services
-
     m = movement(cluster_2022)
     client = client_for(staff_laichau)
-    big = _pdf("lon.pdf", PDF + b"0" * (services.MAX_EVIDENCE_BYTES + 1))
+    big = _pdf("lon.pdf", PDF + b"0" * (settings.EVIDENCE_MAX_BYTES + 1))
     assert client.post(_respond_url(m, "laichau"), {"amount_vnd": "0", "files": [big]}).status_code == 400
     script = SimpleUploadedFile("x.html", b"<script>", content_type="text/html")
     assert client.post(_respond_url(m, "laichau"), {"amount_vnd": "0", "files": [script]}).status_code == 400
