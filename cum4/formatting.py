@@ -52,6 +52,19 @@ def vn_money(amount: int | float | Decimal | None) -> str:
     return f"{vn_number(amount)} đồng"
 
 
+# Rates as the seed article prints them: recovery "89,72%", resolution "88,4%".
+RATE_DECIMALS = {"recovery_rate": 2, "resolution_rate": 1, "on_time_rate": 1}
+
+
+def vn_figure(value: int | float | Decimal | None, code: str) -> str:
+    """An indicator's value by its code: rates as "89,72%", đồng as "71,56 tỷ đồng", else "1.902"."""
+    if code.endswith("_rate"):
+        return vn_rate(value, RATE_DECIMALS.get(code, 2))
+    if code.endswith("_vnd"):
+        return vn_money(value)
+    return vn_number(value)
+
+
 def vn_date(value: dt.date | dt.datetime | None) -> str:
     if value is None:
         return "–"

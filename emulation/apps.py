@@ -12,18 +12,40 @@ class EmulationConfig(AppConfig):
 
         register_staff()
 
-        from cum4.registry import DemoLoader, NavItem, registry
+        from cum4.registry import ClusterLink, DemoLoader, NavItem, registry
 
         # Movements, pledges and statistics (pledges branch).
         from emulation import demo_pledges, permissions_pledges  # noqa: F401
 
-        registry.add_nav(NavItem(_("Movements"), "emulation:movements_current", order=40))
-        registry.add_nav(NavItem(_("Pledge"), "emulation:pledge_current", order=41))
-        registry.add_nav(NavItem(_("Statistics"), "emulation:statistics_current", order=48))
+        for label, url_name, order in (
+            (_("Movements"), "emulation:movements_current", 43),
+            (_("Pledge"), "emulation:pledge_current", 44),
+            (_("Statistics"), "emulation:statistics_current", 48),
+        ):
+            registry.add_nav(NavItem(label, url_name, order=order, group="emulation"))
+        for label, url_name, perm, order in (
+            (_("Emulation movements"), "emulation:movement_list", "emulation.view_movements", 43),
+            (_("Emulation pledge"), "emulation:pledge_detail", "emulation.view_pledge", 44),
+            (_("Yearly statistics"), "emulation:statistics", "emulation.view_movements", 48),
+        ):
+            registry.add_cluster_link(
+                ClusterLink(
+                    label,
+                    url_name,
+                    order=order,
+                    visible=lambda user, cluster_year, perm=perm: user.has_perm(perm, cluster_year),
+                )
+            )
         registry.add_demo_loader(DemoLoader("movements and the 2022 pledge", demo_pledges.load, 250))
-        from emulation.selectors.movements import unit_movement_tasks
+        from emulation.selectors.movements import movements_report_extra, unit_movement_tasks
+        from emulation.selectors.pledges import pledge_dashboard_panel, pledge_report_extra
+        from emulation.statistics.selectors import statistics_tasks
 
         registry.add_unit_tasks(unit_movement_tasks)
+        registry.add_unit_tasks(statistics_tasks)
+        registry.add_report_extra("pledge", pledge_report_extra)
+        registry.add_report_extra("movements", movements_report_extra)
+        registry.add_dashboard_panel(pledge_dashboard_panel)
 
         # The pledge's progress on the cluster dashboard (exports branch).
         from emulation.dashboard_panels import pledge_panel

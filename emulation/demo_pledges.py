@@ -180,7 +180,7 @@ def _responses(movements: list[Movement], members: list[Unit]) -> None:
 TARGETS = [
     ("Tỷ lệ giải quyết đơn KNTC thuộc thẩm quyền đạt từ 85% trở lên", "resolution_rate", "ge", 85),
     ("Tỷ lệ thu hồi tiền về ngân sách nhà nước đạt từ 80% trở lên", "recovery_rate", "ge", 80),
-    ("Tỷ lệ giải quyết KNTC đúng thời hạn đạt từ 90% trở lên", "on_time_rate", "ge", 90),
+    ("Tỷ lệ giải quyết KNTC đúng thời hạn đạt từ 95% trở lên", "on_time_rate", "ge", 95),
     ("Hưởng ứng đầy đủ các phong trào thi đua do Thanh tra Chính phủ, UBND tỉnh phát động", "", "", None),
     ("Không có công chức vi phạm kỷ luật từ mức khiển trách trở lên", "", "", None),
 ]

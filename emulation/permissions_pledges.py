@@ -28,11 +28,39 @@ def leads_response_cluster(user, response) -> bool:
     return response is not None and is_cluster_lead(user, response.movement.cluster_year)
 
 
+@rules.predicate
+def works_in_judged_unit(user, judgement) -> bool:
+    return judgement is not None and works_in_unit(user, judgement.unit)
+
+
+@rules.predicate
+def leads_judgement_cluster(user, judgement) -> bool:
+    return judgement is not None and is_cluster_lead(user, judgement.target.pledge.cluster_year)
+
+
+@rules.predicate
+def leads_movement_cluster(user, movement) -> bool:
+    return movement is not None and is_cluster_lead(user, movement.cluster_year)
+
+
+@rules.predicate
+def recorded_by_own_unit(user, movement) -> bool:
+    """A movement the user's unit recorded (or launched) itself."""
+    if movement is None or not getattr(user, "works_in_unit", False):
+        return False
+    recorder = getattr(movement.created_by, "unit_id", None) if movement.created_by_id else None
+    return user.unit_id in (recorder, movement.launching_unit_id)
+
+
 can_view_cluster_year = is_cluster_member | is_cluster_lead | is_viewer | is_secretariat
 
 # Movements of a cluster year: everyone who reads the year lists them; members record new ones.
 rules.add_perm("emulation.view_movements", can_view_cluster_year)
 rules.add_perm("emulation.add_movement", is_cluster_member | is_cluster_lead | is_secretariat)
+# Correcting a movement (obj: the Movement): the unit that recorded or launched it, the lead.
+rules.add_perm(
+    "emulation.change_movement", recorded_by_own_unit | leads_movement_cluster | is_secretariat
+)
 # A unit's response (obj: the Unit): only its own people write it, never another unit.
 rules.add_perm("emulation.edit_movement_response", works_in_unit)
 # A response's evidence files (obj: the MovementResponse): the unit, the lead, the secretariat.
@@ -44,6 +72,11 @@ rules.add_perm(
 # The pledge (obj: ClusterYear): read by the year's readers, written by the lead.
 rules.add_perm("emulation.view_pledge", can_view_cluster_year)
 rules.add_perm("emulation.manage_pledge", is_cluster_lead | is_secretariat)
+# The evidence file of a judgement (obj: ManualJudgement): the unit judged, the lead, secretariat.
+rules.add_perm(
+    "emulation.view_judgement_evidence",
+    works_in_judged_unit | leads_judgement_cluster | is_secretariat,
+)
 # Manual targets are judged by the cluster lead alone (not even the secretariat).
 rules.add_perm("emulation.judge_pledge_target", is_cluster_lead)
 

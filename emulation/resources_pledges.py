@@ -7,7 +7,15 @@ from import_export import fields, widgets
 
 from cum4.models import Unit
 from cum4.resources import BaseResource, ClusterYearWidget
-from emulation.models import Movement, MovementResponse, MovementReview, Pledge, PledgeTarget
+from emulation.models import (
+    ManualJudgement,
+    Movement,
+    MovementResponse,
+    MovementReview,
+    Pledge,
+    PledgeTarget,
+    StatisticsDeadline,
+)
 
 
 class BlankTextResource(BaseResource):
@@ -132,4 +140,29 @@ class PledgeTargetResource(BlankTextResource):
         model = PledgeTarget
         import_id_fields = ["pledge", "position"]
         fields = ["pledge", "position", "title", "kind", "indicator_code", "comparator", "threshold", "period"]
+        skip_unchanged = True
+
+
+class ManualJudgementResource(BaseResource):
+    pledge = fields.Field(attribute="target__pledge", column_name="pledge", widget=PledgeWidget())
+    position = fields.Field(attribute="target__position", column_name="position")
+    target = fields.Field(attribute="target__title", column_name="target")
+    unit = _unit_field("unit")
+    judged_by = fields.Field(attribute="judged_by__username", column_name="judged_by")
+
+    class Meta:
+        model = ManualJudgement
+        fields = ["pledge", "position", "target", "unit", "status", "evidence", "judged_by", "judged_at"]
+
+    def get_queryset(self):
+        return super().get_queryset().select_related(
+            "target__pledge__cluster_year__cluster", "unit", "judged_by"
+        )
+
+
+class StatisticsDeadlineResource(BlankTextResource):
+    class Meta:
+        model = StatisticsDeadline
+        import_id_fields = ["valid_from"]
+        exclude = ["id"]
         skip_unchanged = True

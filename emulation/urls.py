@@ -48,11 +48,18 @@ urlpatterns: list = [
         movements.movement_response,
         name="movement_response",
     ),
+    path("movements/<int:pk>/edit/", movements.movement_edit, name="movement_edit"),
     path("movements/<int:pk>/reviews/", movements.movement_review, name="movement_review"),
     path("evidence/movements/<int:pk>/", movements.movement_evidence, name="movement_evidence"),
     path("pledge/", pledges.pledge_current, name="pledge_current"),
     path("<slug:code>/<int:year>/pledge/", pledges.pledge_detail, name="pledge_detail"),
     path("<slug:code>/<int:year>/pledge/targets/", pledges.pledge_target_add, name="pledge_target_add"),
+    path("<slug:code>/<int:year>/pledge/document/", pledges.pledge_document, name="pledge_document"),
+    path(
+        "pledge/judgements/<int:pk>/evidence/",
+        pledges.pledge_judgement_evidence,
+        name="pledge_judgement_evidence",
+    ),
     path("<slug:code>/<int:year>/pledge.xlsx", statistics.pledge_export, name="pledge_export"),
     path(
         "pledge/targets/<int:pk>/units/<slug:unit_code>/",

@@ -21,7 +21,7 @@ from docx.shared import Mm, Pt
 
 from cum4.exports import docx_layout as layout
 from cum4.exports.common import cluster_title, period_phrase, ranking_rows, value_of
-from cum4.formatting import vn_money, vn_number, vn_rate
+from cum4.formatting import vn_figure, vn_money, vn_number, vn_rate
 
 
 def year_end_report(*, data: dict, output: BinaryIO) -> None:
@@ -224,12 +224,7 @@ def _unit_tables(document, data: dict) -> None:
 
 
 def _cell(figures: dict, code: str) -> str:
-    value = value_of(figures, code)
-    if code.endswith("_rate"):
-        return vn_rate(value)
-    if code.endswith("_vnd"):
-        return vn_money(value)
-    return vn_number(value)
+    return vn_figure(value_of(figures, code), code)
 
 
 def _ranking(document, ranking: list[dict]) -> None:

@@ -9,7 +9,7 @@ from import_export.admin import ImportExportModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from cum4.reports.models import QuarterlyReport, ReportEvent
-from cum4.reports.resources import section_resource
+from cum4.reports.resources import QuarterlyReportResource, section_resource
 from cum4.reports.sections import ReportSection, report_sections
 
 
@@ -68,7 +68,8 @@ class ReportEventInline(admin.TabularInline):
 
 
 @admin.register(QuarterlyReport)
-class QuarterlyReportAdmin(LockedWhenApprovedMixin, SimpleHistoryAdmin):
+class QuarterlyReportAdmin(LockedWhenApprovedMixin, ImportExportModelAdmin, SimpleHistoryAdmin):
+    resource_classes = [QuarterlyReportResource]
     list_display = ["unit", "year", "quarter", "state", "submitted_at", "approved_at", "version"]
     list_filter = ["year", "quarter", "state", "unit"]
     list_select_related = ["unit"]

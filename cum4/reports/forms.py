@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from crispy_forms.bootstrap import AppendedText
 from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Column, Layout, Row
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -15,14 +17,21 @@ from cum4.reports.validation import Issue, ReportValues
 class SectionRowForm(forms.Form):
     """The indicators of one section row as whole numbers ≥ 0 (empty allowed in a draft)."""
 
-    def __init__(self, *args, section: ReportSection, row: str, readonly: bool = False, **kw):
+    def __init__(
+        self,
+        *args,
+        section: ReportSection,
+        row: str,
+        readonly: bool = False,
+        columns: str = "col-md-6 col-xl-4",
+        **kw,
+    ):
         kw.setdefault("prefix", f"{section.code}-{row}" if row else section.code)
         super().__init__(*args, **kw)
         self.section, self.row = section, row
         for spec in section.indicators:
             self.fields[spec.code] = forms.IntegerField(
                 label=spec.label,
-                help_text=spec.unit,
                 required=False,
                 min_value=0,
                 disabled=readonly,
@@ -40,6 +49,15 @@ class SectionRowForm(forms.Form):
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
+        # Labels above, the unit of measure inside the input group: "…[ 1902 ][cuộc]".
+        self.helper.layout = Layout(
+            Row(
+                *(
+                    Column(AppendedText(spec.code, spec.unit), css_class=f"{columns} field-col")
+                    for spec in section.indicators
+                )
+            )
+        )
 
 
 @dataclass
@@ -55,10 +73,11 @@ def report_forms(
     result = []
     for section in report_sections():
         rows = []
+        columns = "col-12 col-xl-6" if len(section.rows) > 1 else "col-md-6 col-xl-4"
         for row, row_label in section.rows:
             initial = (values or {}).get(section.code, {}).get(row, {})
             form = SectionRowForm(
-                data, section=section, row=row, readonly=readonly, initial=initial
+                data, section=section, row=row, readonly=readonly, initial=initial, columns=columns
             )
             rows.append((row, str(row_label), form))
         result.append(SectionForms(section, rows))

@@ -16,12 +16,11 @@ from cum4.registry import DemoLoader, NavItem, Task, registry
 
 
 def _sees_status_grid(user: User) -> bool:
-    from cum4.permissions import is_secretariat, is_viewer
-    from cum4.selectors import cluster_years_led_by, reporting_year_of
+    """Leaders (a lead sees every unit, any other leader its own row), the secretariat and
+    viewers. Decided without a query: the menu is drawn on every page."""
+    from cum4.permissions import is_secretariat, is_unit_leader, is_viewer
 
-    if is_secretariat(user) or is_viewer(user):
-        return True
-    return cluster_years_led_by(user=user, year=reporting_year_of()).exists()
+    return bool(is_secretariat(user) or is_viewer(user) or is_unit_leader(user))
 
 
 def unit_report_tasks(*, user: User, unit: Unit, today: dt.date) -> list[Task]:

@@ -89,3 +89,23 @@ def section_resource(section: ReportSection) -> type[BaseResource]:
         },
     )
     return type(f"{model.__name__}Resource", (SectionResourceBase,), {"Meta": meta})
+
+
+class QuarterlyReportResource(BaseResource):
+    """Envelopes keyed by unit code, year and quarter. An import only creates missing drafts
+    (the state and dates move through the workflow, never through a spreadsheet)."""
+
+    unit = fields.Field(
+        attribute="unit", column_name="unit", widget=widgets.ForeignKeyWidget(Unit, "code")
+    )
+    state = fields.Field(attribute="state", column_name="state", readonly=True)
+    version = fields.Field(attribute="version", column_name="version", readonly=True)
+    submitted_at = fields.Field(attribute="submitted_at", column_name="submitted_at", readonly=True)
+    approved_at = fields.Field(attribute="approved_at", column_name="approved_at", readonly=True)
+
+    class Meta:
+        model = QuarterlyReport
+        import_id_fields = ["unit", "year", "quarter"]
+        fields = ["unit", "year", "quarter", "state", "version", "submitted_at", "approved_at"]
+        skip_unchanged = True
+        clean_model_instances = True

@@ -7,16 +7,14 @@ openings from its first quarter and recompute the derived indicators from those 
 
 from __future__ import annotations
 
-import datetime as dt
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.utils import timezone
-
 from cum4.models import ClusterYear, Unit
-from cum4.periods import PERIOD_QUARTERS, periods_of_year
+from cum4.periods import PERIOD_QUARTERS
 from cum4.registry import registry
 from cum4.reports import validation
 from cum4.reports.models import QuarterlyReport
@@ -34,6 +32,13 @@ class Indicator:
     unit: str  # "cuộc", "đồng", "%", …
     kind: str  # "opening" | "flow" | "derived"
     section: str  # "A".."E"
+
+
+def unit_sort_key(unit: Unit) -> tuple[str, str]:
+    """Vietnamese alphabetical order of unit names: "Điện Biên" between "Cao Bằng" and
+    "Lai Châu" (a plain sort puts Đ after Z)."""
+    text = unicodedata.normalize("NFD", unit.name.replace("Đ", "D").replace("đ", "d"))
+    return "".join(ch for ch in text if not unicodedata.combining(ch)).lower(), unit.name
 
 
 def indicators() -> list[Indicator]:
@@ -273,9 +278,7 @@ def sum_figures(figures: Iterable[Mapping[str, FigureValue]]) -> dict[str, Figur
 
 def cluster_period_figures(*, cluster_year: ClusterYear, period: str) -> ClusterFigures:
     """The approved figures of every member of a cluster year and their totals."""
-    units = sorted(
-        (m.unit for m in memberships_of(cluster_year=cluster_year)), key=lambda u: u.name
-    )
+    units = sorted((m.unit for m in memberships_of(cluster_year=cluster_year)), key=unit_sort_key)
     by_unit = units_period_figures(units=units, year=cluster_year.year, period=period)
     rows = [by_unit[unit.pk] for unit in units]
     return ClusterFigures(
@@ -322,158 +325,3 @@ def cluster_report_data(*, cluster_year: ClusterYear, period: str) -> dict:
         if value is not None:
             data[name] = value
     return data
-
-
-# --- the lead's status grid ----------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class GridCell:
-    quarter: int
-    report: QuarterlyReport | None
-    deadline: dt.date
-    timeliness: str  # "on_time" | "late" | "missing" | "pending" (deadline not passed yet)
-
-    @property
-    def state(self) -> str:
-        return self.report.state if self.report else ""
-
-    @property
-    def warnings_count(self) -> int:
-        return len(self.report.warnings) if self.report else 0
-
-
-@dataclass(frozen=True)
-class GridRow:
-    unit: Unit
-    cells: list[GridCell]
-
-    @property
-    def approved_quarters(self) -> tuple[int, ...]:
-        return tuple(c.quarter for c in self.cells if c.state == QuarterlyReport.State.APPROVED)
-
-    @property
-    def complete(self) -> bool:
-        return len(self.approved_quarters) == len(self.cells)
-
-
-def _timeliness(report: QuarterlyReport | None, deadline: dt.date, today: dt.date) -> str:
-    submitted = report.submitted_at if report else None
-    if submitted is not None:
-        return "on_time" if timezone.localdate(submitted) <= deadline else "late"
-    return "missing" if today > deadline else "pending"
-
-
-def report_status_grid(
-    *, cluster_year: ClusterYear, units: Sequence[Unit] | None = None, today: dt.date | None = None
-) -> list[GridRow]:
-    """Units × quarters of a cluster year: each cell the report (state, submission date against
-    the unit deadline, warnings). Rows by unit name; `units` narrows to some members.
-    Three queries whatever the number of units (memberships, windows, reports)."""
-    today = today or timezone.localdate()
-    members = units if units is not None else [
-        m.unit for m in memberships_of(cluster_year=cluster_year)
-    ]
-    members = sorted(members, key=lambda u: u.name)
-    periods = periods_of_year(cluster_year.year)
-    reports = {
-        (r.unit_id, r.quarter): r
-        for r in QuarterlyReport.objects.filter(
-            unit__in=members, year=cluster_year.year
-        ).only(
-            "id", "unit_id", "year", "quarter", "state", "submitted_at", "warnings", "version"
-        )
-    }
-    rows = []
-    for unit in members:
-        cells = []
-        for quarter in range(1, 5):
-            report = reports.get((unit.pk, quarter))
-            deadline = periods[f"q{quarter}"].unit_deadline
-            cells.append(GridCell(quarter, report, deadline, _timeliness(report, deadline, today)))
-        rows.append(GridRow(unit, cells))
-    return rows
-
-
-def unit_reports(*, unit: Unit, years: Sequence[int]) -> dict[tuple[int, int], QuarterlyReport]:
-    """The unit's reports of some years keyed by (year, quarter)."""
-    return {
-        (r.year, r.quarter): r
-        for r in QuarterlyReport.objects.filter(unit=unit, year__in=list(years))
-    }
-
-
-def report_for_page(pk: int) -> QuarterlyReport:
-    """One report with its unit, for the report page (404 when missing)."""
-    from django.shortcuts import get_object_or_404
-
-    return get_object_or_404(QuarterlyReport.objects.select_related("unit"), pk=pk)
-
-
-def report_timeline(report: QuarterlyReport) -> list:
-    """The workflow events of a report, oldest first, with who did them."""
-    return list(report.events.select_related("by").order_by("at", "id"))
-
-
-@dataclass(frozen=True)
-class Change:
-    section: str
-    row: str
-    code: str
-    label: str
-    before: int | None
-    after: int | None
-
-
-def changes_since_approval(
-    report: QuarterlyReport, values: ReportValues | None = None
-) -> list[Change]:
-    """Values that differ from what they were when the report was last approved (from the
-    section models' history; one query per section model). Empty if never approved."""
-    if report.approved_at is None:
-        return []
-    current = report_values(report) if values is None else values
-    changes = []
-    for section in report_sections():
-        history = section.model_class().history.filter(
-            report_id=report.pk, history_date__lte=report.approved_at
-        ).order_by("history_date", "history_id")
-        at_approval: dict[str, dict] = {}
-        for record in history:
-            row = getattr(record, section.row_field) if section.row_field else ""
-            at_approval[row] = {code: getattr(record, code) for code in section.codes}
-        for row in section.row_keys:
-            for spec in section.indicators:
-                before = at_approval.get(row, {}).get(spec.code)
-                after = current[section.code][row].get(spec.code)
-                if before != after:
-                    label = str(spec.label)
-                    if row:
-                        label = f"{dict(section.rows)[row]}: {label}"
-                    changes.append(Change(section.code, row, spec.code, label, before, after))
-    return changes
-
-
-@dataclass(frozen=True)
-class ReportPage:
-    report: QuarterlyReport
-    values: ReportValues
-    derived: dict[str, FigureValue]  # the derived indicators of the stored values
-    issues: list[Issue]  # current errors and warnings of the stored values
-    timeline: list
-    changes: list[Change]
-
-
-def report_page(report: QuarterlyReport) -> ReportPage:
-    """Everything the report page shows; a fixed number of queries whatever the data size."""
-    context = report_context(report)
-    values = context.values
-    derived = with_derived(flatten(values))
-    return ReportPage(
-        report=report,
-        values=values,
-        derived={spec.code: derived[spec.code] for spec in _derived_specs()},
-        issues=_issues(context, values),
-        timeline=report_timeline(report),
-        changes=changes_since_approval(report, values),
-    )

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from cum4.models import Unit, User
+from cum4.models import Membership, Unit, User
 from cum4.reports import selectors, validation
 from cum4.reports.models import QuarterlyReport, ReportEvent
 from cum4.reports.sections import report_sections
@@ -113,6 +113,10 @@ def report_open(*, unit: Unit, year: int, quarter: int, by: User) -> QuarterlyRe
     # Only the unit's own people enter its reports (the secretariat corrects in the admin).
     if not (by.works_in_unit and by.unit_id == unit.pk):
         raise PermissionDenied
+    if not Membership.objects.filter(unit=unit, cluster_year__year=year).exists():
+        raise ValidationError(
+            _("%(unit)s is not a member of a cluster in %(year)s.") % {"unit": unit, "year": year}
+        )
     with transaction.atomic():
         report, created = QuarterlyReport.objects.get_or_create(
             unit=unit, year=year, quarter=quarter

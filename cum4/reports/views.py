@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import rules
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -14,8 +14,10 @@ from django.views.decorators.http import require_POST
 from cum4 import selectors as core_selectors
 from cum4.models import Cluster, ClusterYear, User
 from cum4.permissions import is_cluster_lead, is_secretariat, is_viewer, require_perm
-from cum4.reports import forms, selectors, services
+from cum4.reports import forms, services
+from cum4.reports import page_selectors as selectors
 from cum4.reports.models import QuarterlyReport
+from cum4.reports.permissions import is_report_unit_member
 from cum4.reports.sections import report_sections
 
 
@@ -43,12 +45,16 @@ def report_open(request: HttpRequest) -> HttpResponse:
     form = forms.OpenReportForm(request.POST)
     if not form.is_valid() or not request.user.works_in_unit:
         raise PermissionDenied
-    report = services.report_open(
-        unit=request.user.unit,
-        year=form.cleaned_data["year"],
-        quarter=form.cleaned_data["quarter"],
-        by=request.user,
-    )
+    try:
+        report = services.report_open(
+            unit=request.user.unit,
+            year=form.cleaned_data["year"],
+            quarter=form.cleaned_data["quarter"],
+            by=request.user,
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect("reports:list")
     return redirect("reports:detail", report.pk)
 
 
@@ -88,9 +94,19 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     report = _get_report_for_user(request, pk)
     if request.method != "POST":
         return _render_detail(request, report)
-    if not rules.has_perm("cum4.edit_report", request.user, report):
-        raise PermissionDenied
     section_forms = forms.report_forms(data=request.POST)
+    if not rules.has_perm("cum4.edit_report", request.user, report):
+        if not is_report_unit_member(request.user, report):
+            raise PermissionDenied
+        # Submitted or approved while this person was typing: show what they typed, save
+        # nothing, say why.
+        if forms.forms_valid(section_forms):
+            messages.error(
+                request,
+                _("The report is %(state)s: it can no longer be changed, nothing was saved.")
+                % {"state": report.get_state_display()},
+            )
+        return _render_detail(request, report, section_forms=section_forms, status=409)
     try:
         version = int(request.POST.get("version", ""))
     except ValueError:
@@ -136,7 +152,7 @@ def _action(request, pk, run) -> HttpResponse:
         messages.error(request, f"{exc.messages[0]} {details}")
     except services.StaleReport as exc:
         messages.error(request, exc.messages[0])
-    except services.ValidationError as exc:
+    except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
     return redirect("reports:detail", report.pk)
 

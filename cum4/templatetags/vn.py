@@ -37,28 +37,14 @@ register.filter("vn_rate", _quiet(formatting.vn_rate))
 register.filter("vn_money", _quiet(formatting.vn_money))
 register.filter("vn_date", _quiet(formatting.vn_date))
 register.filter("vn_datetime", _quiet(formatting.vn_datetime))
+# {{ figures|get_item:code|vn_figure:code }}
+register.filter("vn_figure", _quiet(formatting.vn_figure))
 
 
 @register.filter
 def get_item(mapping: dict, key: object) -> object:
     """Look a key up in a dict from a template: {{ figures|get_item:code }}."""
     return mapping.get(key) if mapping else None
-
-
-# Rates as the seed article prints them: recovery "89,72%", resolution "88,4%".
-RATE_DECIMALS = {"recovery_rate": 2, "resolution_rate": 1, "on_time_rate": 1}
-
-
-@register.filter
-@_quiet
-def vn_figure(value: object, code: str) -> str:
-    """An indicator's value by its code: rates as "89,72%", đồng as "71,56 tỷ đồng", else
-    "1.902": {{ figures|get_item:code|vn_figure:code }}."""
-    if code.endswith("_rate"):
-        return formatting.vn_rate(value, RATE_DECIMALS.get(code, 2))  # type: ignore[arg-type]
-    if code.endswith("_vnd"):
-        return formatting.vn_money(value)  # type: ignore[arg-type]
-    return formatting.vn_number(value)  # type: ignore[arg-type]
 
 
 @register.filter

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import admin
-from import_export.admin import ImportExportModelAdmin
+from import_export.admin import ExportMixin, ImportExportModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from emulation import resources_pledges as resources
@@ -15,6 +15,7 @@ from emulation.models import (
     MovementReview,
     Pledge,
     PledgeTarget,
+    StatisticsDeadline,
 )
 
 
@@ -80,11 +81,18 @@ class PledgeTargetAdmin(HistoryImportExportAdmin):
 
 
 @admin.register(ManualJudgement)
-class ManualJudgementAdmin(SimpleHistoryAdmin):
-    # Read-only here: only the cluster lead judges, through the pledge page.
+class ManualJudgementAdmin(ExportMixin, SimpleHistoryAdmin):
+    # Export only: the cluster lead alone judges, through the pledge page, so no import here.
+    resource_classes = [resources.ManualJudgementResource]
     list_display = ["target", "unit", "status", "judged_by", "judged_at"]
     list_filter = ["status", "unit"]
     readonly_fields = ["target", "unit", "status", "evidence", "evidence_file", "judged_by"]
 
     def has_add_permission(self, request) -> bool:
         return False
+
+
+@admin.register(StatisticsDeadline)
+class StatisticsDeadlineAdmin(HistoryImportExportAdmin):
+    resource_classes = [resources.StatisticsDeadlineResource]
+    list_display = ["due_day", "due_month", "receiver", "valid_from", "valid_to", "legal_basis"]

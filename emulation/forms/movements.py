@@ -72,6 +72,8 @@ class ResponseForm(BootstrapMixin, forms.Form):
     amount_vnd = forms.IntegerField(
         label=_("Amount contributed (đồng)"), min_value=0, initial=0, required=False
     )
+    # The version the editor started from, so a concurrent save is refused, not overwritten.
+    seen_version = forms.CharField(widget=forms.HiddenInput, required=False)
     files = MultipleFileField(
         label=_("Evidence files"),
         required=False,

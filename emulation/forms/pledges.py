@@ -15,8 +15,12 @@ from emulation.selectors.pledges import indicator_labels
 class PledgeForm(BootstrapMixin, forms.ModelForm):
     class Meta:
         model = Pledge
-        fields = ["signed_on", "host_unit", "theme", "document_number"]
-        widgets = {"signed_on": DateInput(), "theme": forms.Textarea(attrs={"rows": 2})}
+        fields = ["signed_on", "host_unit", "theme", "document_number", "document"]
+        widgets = {
+            "signed_on": DateInput(),
+            "theme": forms.Textarea(attrs={"rows": 2}),
+            "document": forms.FileInput(),
+        }
 
     def __init__(self, *args, units: list[Unit] | None = None, **kwargs) -> None:
         super().__init__(*args, **kwargs)

@@ -7,6 +7,7 @@ from emulation.models.movements import (  # noqa: F401
     MovementEvidence,
     MovementResponse,
     MovementReview,
+    StatisticsDeadline,
 )
 from emulation.models.pledges import Comparator, ManualJudgement, Pledge, PledgeTarget  # noqa: F401
 from emulation.models.scoring import *  # noqa: F403

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import uuid
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -11,6 +14,12 @@ from simple_history.models import HistoricalRecords
 
 from cum4.models import ClusterYear, Unit
 from cum4.periods import PERIOD_CODES, PERIOD_LABELS
+
+
+def pledge_file_path(instance: models.Model, filename: str) -> str:
+    """A random name under the year: files are served only through permission-checked views."""
+    extension = os.path.splitext(filename)[1].lower()
+    return f"pledges/{uuid.uuid4().hex}{extension}"
 
 
 class Pledge(models.Model):
@@ -25,9 +34,7 @@ class Pledge(models.Model):
     )
     theme = models.TextField(_("theme"))
     document_number = models.CharField(_("document number"), max_length=100, blank=True)
-    document = models.FileField(
-        _("document"), upload_to="pledges/", blank=True, max_length=300
-    )
+    document = models.FileField(_("document"), upload_to=pledge_file_path, blank=True, max_length=300)
     history = HistoricalRecords()
 
     class Meta:
@@ -151,7 +158,7 @@ class ManualJudgement(models.Model):
     status = models.CharField(_("status"), max_length=8, choices=Status.choices)
     evidence = models.TextField(_("evidence"), blank=True)
     evidence_file = models.FileField(
-        _("evidence file"), upload_to="pledges/evidence/", blank=True, max_length=300
+        _("evidence file"), upload_to=pledge_file_path, blank=True, max_length=300
     )
     judged_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -31,7 +31,7 @@ def movements_of(*, cluster_year: ClusterYear) -> QuerySet[Movement]:
 
 def movement_get(*, pk: int) -> Movement | None:
     return (
-        Movement.objects.select_related("cluster_year__cluster", "launching_unit")
+        Movement.objects.select_related("cluster_year__cluster", "launching_unit", "created_by")
         .filter(pk=pk)
         .first()
     )
@@ -114,3 +114,23 @@ def unit_movement_tasks(*, user: User, unit: Unit, today) -> list[Task]:
             )
         )
     return tasks
+
+
+def movements_report_extra(*, cluster_year: ClusterYear, period: str) -> list[dict] | None:
+    """The "movements" extra of the cluster report (JSON): each movement of the year with the
+    number of units that answered and the total contributed (đồng); None when there are none."""
+    rows = [
+        {
+            "name": movement.name,
+            "launched_by": movement.launched_by,
+            "level": movement.level,
+            "scope": movement.scope,
+            "kind": movement.kind,
+            "starts_on": movement.starts_on.isoformat(),
+            "ends_on": movement.ends_on.isoformat() if movement.ends_on else None,
+            "responses": movement.response_count,
+            "amount_vnd": movement.amount_total,
+        }
+        for movement in movements_of(cluster_year=cluster_year)
+    ]
+    return rows or None

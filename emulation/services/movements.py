@@ -10,53 +10,16 @@ from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from cum4.evidence import evidence_content_type
+from cum4.formatting import vn_number
 from cum4.models import ClusterYear, Membership, Unit, User
 from cum4.permissions import require_perm
 from emulation.models import Movement, MovementEvidence, MovementResponse, MovementReview
 
-MAX_EVIDENCE_BYTES = 10 * 1024 * 1024
-# Extension → content type, and the first bytes a genuine file of that type starts with.
-EVIDENCE_TYPES: dict[str, tuple[str, tuple[bytes, ...]]] = {
-    ".pdf": ("application/pdf", (b"%PDF",)),
-    ".jpg": ("image/jpeg", (b"\xff\xd8\xff",)),
-    ".jpeg": ("image/jpeg", (b"\xff\xd8\xff",)),
-    ".png": ("image/png", (b"\x89PNG",)),
-    ".docx": (
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        (b"PK\x03\x04",),
-    ),
-    ".xlsx": (
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        (b"PK\x03\x04",),
-    ),
-    ".doc": ("application/msword", (b"\xd0\xcf\x11\xe0",)),
-    ".xls": ("application/vnd.ms-excel", (b"\xd0\xcf\x11\xe0",)),
-}
-
 
 def evidence_check(upload: UploadedFile) -> str:
     """Refuse files that are too large or not what their name says; returns the content type."""
-    if upload.size > MAX_EVIDENCE_BYTES:
-        raise ValidationError(
-            _("The file %(name)s is larger than %(limit)s MB.")
-            % {"name": upload.name, "limit": MAX_EVIDENCE_BYTES // (1024 * 1024)}
-        )
-    extension = os.path.splitext(upload.name or "")[1].lower()
-    if extension not in EVIDENCE_TYPES:
-        raise ValidationError(
-            _("The file %(name)s is not accepted: send PDF, Word, Excel, JPEG or PNG.")
-            % {"name": upload.name}
-        )
-    content_type, signatures = EVIDENCE_TYPES[extension]
-    upload.seek(0)
-    head = upload.read(8)
-    upload.seek(0)
-    if not head.startswith(signatures):
-        raise ValidationError(
-            _("The file %(name)s is not a genuine %(ext)s file.")
-            % {"name": upload.name, "ext": extension.lstrip(".").upper()}
-        )
-    return content_type
+    return evidence_content_type(upload)
 
 
 def _require_member(cluster_year: ClusterYear, unit: Unit) -> None:
@@ -74,6 +37,17 @@ def movement_create(*, cluster_year: ClusterYear, data: dict[str, Any], by: User
     return movement
 
 
+def movement_update(*, movement: Movement, data: dict[str, Any], by: User) -> Movement:
+    """Correct a recorded movement (`data`: the model's editable fields)."""
+    require_perm(by, "emulation.change_movement", movement)
+    for field, value in data.items():
+        setattr(movement, field, value)
+    movement.full_clean()
+    with transaction.atomic():
+        movement.save()
+    return movement
+
+
 def movement_response_save(
     *,
     movement: Movement,
@@ -82,8 +56,12 @@ def movement_response_save(
     results: str,
     amount_vnd: int,
     by: User,
+    seen_version: str | None = None,
 ) -> MovementResponse:
-    """Create or update `unit`'s response to `movement`; only the unit's own people may."""
+    """Create or update `unit`'s response to `movement`; only the unit's own people may.
+
+    `seen_version` is the `version_of()` the editor started from ("" for a new response); when
+    someone saved in between, the edit is refused with their version (code "conflict")."""
     require_perm(by, "emulation.edit_movement_response", unit)
     _require_member(movement.cluster_year, unit)
     with transaction.atomic():
@@ -91,6 +69,21 @@ def movement_response_save(
             MovementResponse.objects.select_for_update().filter(movement=movement, unit=unit).first()
             or MovementResponse(movement=movement, unit=unit)
         )
+        if seen_version is not None and seen_version != version_of(response):
+            raise ValidationError(
+                _(
+                    "%(user)s saved this response while you were editing it. Their version: "
+                    "activities “%(activities)s”, results “%(results)s”, amount %(amount)s đồng. "
+                    "Your text is kept below: save again to replace theirs."
+                )
+                % {
+                    "user": response.updated_by or "—",
+                    "activities": response.activities,
+                    "results": response.results,
+                    "amount": vn_number(response.amount_vnd),
+                },
+                code="conflict",
+            )
         response.activities = activities
         response.results = results
         response.amount_vnd = amount_vnd
@@ -98,6 +91,13 @@ def movement_response_save(
         response.full_clean()
         response.save()
     return response
+
+
+def version_of(response: MovementResponse | None) -> str:
+    """The version an editor starts from: the time of the last save, "" for none yet."""
+    if response is None or response.pk is None or response.updated_at is None:
+        return ""
+    return response.updated_at.isoformat()
 
 
 def movement_evidence_add(
@@ -146,6 +146,7 @@ def movement_response_with_evidence(
     amount_vnd: int,
     files: list[UploadedFile],
     by: User,
+    seen_version: str | None = None,
 ) -> MovementResponse:
     """Save the response and attach its files, all or nothing: every file is checked first."""
     problems = []
@@ -164,7 +165,13 @@ def movement_response_with_evidence(
             results=results,
             amount_vnd=amount_vnd,
             by=by,
+            seen_version=seen_version,
         )
         for upload in files:
             movement_evidence_add(response=response, upload=upload, by=by)
     return response
+
+
+def current_version(*, movement: Movement, unit: Unit) -> str:
+    """The stored version of `unit`'s response to `movement` ("" when there is none)."""
+    return version_of(MovementResponse.objects.filter(movement=movement, unit=unit).first())

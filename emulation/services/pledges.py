@@ -24,10 +24,14 @@ def pledge_save(
     host_unit: Unit,
     theme: str,
     document_number: str = "",
+    document: UploadedFile | None = None,
     by: User,
 ) -> Pledge:
-    """Create or update the pledge of a cluster year (the lead or the secretariat)."""
+    """Create or update the pledge of a cluster year (the lead or the secretariat); a new
+    `document` (the signed pledge) replaces the old one after the same checks as evidence."""
     require_perm(by, "emulation.manage_pledge", cluster_year)
+    if document is not None:
+        evidence_check(document)
     with transaction.atomic():
         pledge = Pledge.objects.filter(cluster_year=cluster_year).first() or Pledge(
             cluster_year=cluster_year
@@ -36,6 +40,8 @@ def pledge_save(
         pledge.host_unit = host_unit
         pledge.theme = theme
         pledge.document_number = document_number
+        if document is not None:
+            pledge.document.save(document.name, document, save=False)
         pledge.full_clean()
         pledge.save()
     return pledge

@@ -7,13 +7,14 @@ them to `AwardRecord`, so the counting never depends on their field names.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import Exists, OuterRef, Q
 
 from cum4.models import ClusterYear, Unit
-from emulation.models import Movement, MovementResponse
+from emulation.models import Movement, MovementResponse, StatisticsDeadline
 from emulation.statistics.counting import Fact, FilledForm, duration_bucket, fill
 from emulation.statistics.layouts import FORM_0601, FORM_0602, FORM_0603, award_column
 
@@ -77,11 +78,20 @@ def award_records(*, cluster_year: ClusterYear, unit: Unit | None = None) -> lis
     return award_records_for_statistics(cluster_year=cluster_year, unit=unit)
 
 
+def statistics_deadline(*, year: int) -> StatisticsDeadline | None:
+    """The deadline rule for the statistics of `year`: the row in force on 31/12 of that year,
+    else the earliest later row (the forms are then produced in today's layout)."""
+    rows = StatisticsDeadline.objects.order_by("valid_from")
+    end = dt.date(year, 12, 31)
+    return rows.in_force_on(end).order_by("-valid_from").first() or rows.filter(valid_from__gt=end).first()
+
+
 @dataclass
 class StatisticsBundle:
     cluster_year: ClusterYear
     unit: Unit | None
     forms: list[FilledForm]
+    deadline: StatisticsDeadline | None = None
 
     @property
     def reporter(self) -> str:
@@ -97,4 +107,37 @@ def statistics_for(*, cluster_year: ClusterYear, unit: Unit | None = None) -> St
         fill(FORM_0602, award_facts(records, "0602")),
         fill(FORM_0603, award_facts(records, "0603")),
     ]
-    return StatisticsBundle(cluster_year, unit, forms)
+    return StatisticsBundle(
+        cluster_year, unit, forms, statistics_deadline(year=cluster_year.year)
+    )
+
+
+def statistics_tasks(*, user, unit: Unit, today: dt.date) -> list:
+    """A reminder on the unit's home page to send forms 0601.N–0603.N, from `reminder_days`
+    before the due date until it (two queries)."""
+    from django.urls import reverse
+    from django.utils.translation import gettext as _
+
+    from cum4.registry import Task
+
+    rule = statistics_deadline(year=today.year)
+    if rule is None:
+        return []
+    due = rule.due_in(today.year)
+    if not (due - dt.timedelta(days=rule.reminder_days) <= today <= due):
+        return []
+    membership = unit.memberships.select_related("cluster_year__cluster").filter(
+        cluster_year__year=today.year
+    ).first()
+    if membership is None:
+        return []
+    cluster_year = membership.cluster_year
+    url = reverse("emulation:statistics", args=[cluster_year.cluster.code, cluster_year.year])
+    return [
+        Task(
+            label=_("Send the yearly statistics forms 0601.N–0603.N of %(year)s") % {"year": today.year},
+            url=f"{url}?unit={unit.code}",
+            due=due,
+            state="due",
+        )
+    ]

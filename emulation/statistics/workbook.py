@@ -14,9 +14,7 @@ from cum4.formatting import vn_date
 from emulation.statistics.counting import FilledForm
 from emulation.statistics.selectors import StatisticsBundle
 
-LEGAL_BASIS = "Ban hành kèm theo Thông tư số 02/2023/TT-BNV ngày 23/3/2023 của Bộ trưởng Bộ Nội vụ"
-DUE = "Ngày nhận báo cáo: 15/12 năm báo cáo"
-RECEIVER = "Đơn vị nhận báo cáo: Bộ Nội vụ (Ban Thi đua - Khen thưởng Trung ương)"
+LEGAL_BASIS = "Ban hành kèm theo Thông tư số 02/2023/TT-BNV của Bộ trưởng Bộ Nội vụ"
 THIN = Side(style="thin")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 BOLD = Font(bold=True)
@@ -31,11 +29,17 @@ def _sheet(workbook: Workbook, form: FilledForm, bundle: StatisticsBundle, today
     sheet["A1"] = f"Biểu số: {layout.code}"
     sheet["A1"].font = BOLD
     sheet["A2"] = LEGAL_BASIS
-    sheet["A3"] = DUE
+    deadline = bundle.deadline
+    if deadline is not None:
+        sheet["A3"] = f"Ngày nhận báo cáo: {deadline.due_day:02d}/{deadline.due_month:02d} năm báo cáo"
     sheet.cell(row=1, column=4, value=layout.title).font = Font(bold=True, size=13)
-    sheet.cell(row=2, column=4, value=f"Năm {bundle.cluster_year.year}").font = BOLD
+    year = bundle.cluster_year.year
+    sheet.cell(row=2, column=4, value=f"Năm {year}").font = BOLD
+    # Movements are those recorded for the cluster year; commendations count by decision date.
+    sheet.cell(row=3, column=4, value=f"Kỳ báo cáo: 01/01/{year} – 31/12/{year}")
     sheet.cell(row=1, column=last_col - 1, value=f"Đơn vị báo cáo: {bundle.reporter}")
-    sheet.cell(row=2, column=last_col - 1, value=RECEIVER)
+    if deadline is not None:
+        sheet.cell(row=2, column=last_col - 1, value=f"Đơn vị nhận báo cáo: {deadline.receiver}")
     sheet.cell(row=3, column=last_col - 1, value=f"Đơn vị tính: {layout.unit_label}")
 
     top = 5

@@ -69,7 +69,11 @@ def movement_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _render_detail(
-    request: HttpRequest, movement: Movement, form: ResponseForm | None = None, status: int = 200
+    request: HttpRequest,
+    movement: Movement,
+    form: ResponseForm | None = None,
+    status: int = 200,
+    edit_form: MovementForm | None = None,
 ) -> HttpResponse:
     rows = movement_selectors.movement_responses(movement=movement, user=request.user)
     own = next((row for row in rows if row.can_edit), None)
@@ -80,6 +84,7 @@ def _render_detail(
                 "activities": response.activities if response else "",
                 "results": response.results if response else "",
                 "amount_vnd": response.amount_vnd if response else 0,
+                "seen_version": movement_services.version_of(response),
             }
         )
     can_review = request.user.has_perm("emulation.manage_pledge", movement.cluster_year)
@@ -93,9 +98,37 @@ def _render_detail(
             "form": form,
             "reviews": movement_selectors.movement_reviews(movement=movement),
             "review_form": ReviewForm() if can_review else None,
+            "edit_form": edit_form or _edit_form(request, movement),
         },
         status=status,
     )
+
+
+def _edit_form(request: HttpRequest, movement: Movement, data=None) -> MovementForm | None:
+    if not request.user.has_perm("emulation.change_movement", movement):
+        return None
+    units = [m.unit for m in core_selectors.memberships_of(cluster_year=movement.cluster_year)]
+    return MovementForm(data, instance=movement, units=units, prefix="edit")
+
+
+@require_POST
+def movement_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    movement = _get_movement_for_user(request, pk)
+    require_perm(request.user, "emulation.change_movement", movement)
+    form = _edit_form(request, movement, request.POST)
+    if form.is_valid():
+        try:
+            movement_services.movement_update(
+                movement=movement, data=form.cleaned_data, by=request.user
+            )
+        except ValidationError as error:
+            add_errors(form, error)
+        else:
+            messages.success(request, _("The movement was corrected."))
+            return redirect("emulation:movement_detail", pk=movement.pk)
+    # A ModelForm writes the typed values on its instance: show the stored movement above.
+    fresh = movement_selectors.movement_get(pk=pk)
+    return _render_detail(request, fresh, status=400, edit_form=form)
 
 
 @require_POST
@@ -114,9 +147,14 @@ def movement_response(request: HttpRequest, pk: int, unit_code: str) -> HttpResp
                 amount_vnd=form.cleaned_data["amount_vnd"] or 0,
                 files=form.cleaned_data["files"],
                 by=request.user,
+                seen_version=form.cleaned_data["seen_version"],
             )
         except ValidationError as error:
             add_errors(form, error)
+            if any(e.code == "conflict" for e in getattr(error, "error_list", [])):
+                # Saving again now means "replace theirs": start from the version just shown.
+                form.data = form.data.copy()
+                form.data["seen_version"] = movement_services.current_version(movement=movement, unit=unit)
         else:
             messages.success(request, _("The response of %(unit)s was saved.") % {"unit": unit})
             return redirect("emulation:movement_detail", pk=movement.pk)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -32,15 +32,18 @@ def pledge_detail(request: HttpRequest, code: str, year: int) -> HttpResponse:
     pledge_form = target_form = None
     status = 200
     if can_manage:
-        pledge_form = PledgeForm(request.POST or None, instance=matrix.pledge, units=units)
+        pledge_form = PledgeForm(
+            request.POST or None, request.FILES or None, instance=matrix.pledge, units=units
+        )
         target_form = TargetForm()
     if request.method == "POST":
         require_perm(request.user, "emulation.manage_pledge", cluster_year)
         if pledge_form.is_valid():
+            data = dict(pledge_form.cleaned_data)
+            # A ModelForm hands back the stored file when none is sent: only a new one is saved.
+            data["document"] = request.FILES.get("document")
             try:
-                pledge_services.pledge_save(
-                    cluster_year=cluster_year, by=request.user, **pledge_form.cleaned_data
-                )
+                pledge_services.pledge_save(cluster_year=cluster_year, by=request.user, **data)
             except ValidationError as error:
                 add_errors(pledge_form, error)
             else:
@@ -113,3 +116,26 @@ def pledge_target_judge(request: HttpRequest, pk: int, unit_code: str) -> HttpRe
         {"target": target, "unit": unit, "form": form, "cluster_year": cluster_year},
         status=status,
     )
+
+
+def _file_response(field) -> FileResponse:
+    name = field.name.rsplit("/", 1)[-1]
+    return FileResponse(field.open("rb"), as_attachment=True, filename=name)
+
+
+def pledge_document(request: HttpRequest, code: str, year: int) -> FileResponse:
+    cluster_year = get_cluster_year_for_user(request, code, year, "emulation.view_pledge")
+    pledge = pledge_selectors.pledge_get(cluster_year=cluster_year)
+    if pledge is None or not pledge.document:
+        raise Http404
+    return _file_response(pledge.document)
+
+
+def pledge_judgement_evidence(request: HttpRequest, pk: int) -> FileResponse:
+    judgement = get_object_or_404(
+        ManualJudgement.objects.select_related("unit", "target__pledge__cluster_year"), pk=pk
+    )
+    require_perm(request.user, "emulation.view_judgement_evidence", judgement)
+    if not judgement.evidence_file:
+        raise Http404
+    return _file_response(judgement.evidence_file)

@@ -47,6 +47,30 @@
     });
   }
 
-  form.addEventListener("input", update);
+  // Amounts in đồng are long: show them in tỷ / triệu under the input as one types.
+  var money = form.querySelectorAll('input[data-code$="_vnd"]');
+  function moneyHint(input) {
+    var hint = input.closest(".field-col").querySelector(".money-hint");
+    if (!hint) {
+      hint = document.createElement("div");
+      hint.className = "form-text money-hint";
+      input.closest(".input-group").after(hint);
+    }
+    var raw = input.value.trim();
+    var n = /^\d+$/.test(raw) ? Number(raw) : null;
+    var two = new Intl.NumberFormat("vi-VN", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    if (n === null) { hint.textContent = ""; }
+    else if (n >= 1e9) { hint.textContent = "≈ " + two.format(n / 1e9) + " tỷ đồng"; }
+    else if (n >= 1e6) { hint.textContent = "≈ " + two.format(n / 1e6) + " triệu đồng"; }
+    else { hint.textContent = fmt.format(n) + " đồng"; }
+  }
+  for (var m = 0; m < money.length; m++) { moneyHint(money[m]); }
+
+  form.addEventListener("input", function (event) {
+    update();
+    if (event.target.matches && event.target.matches('input[data-code$="_vnd"]')) {
+      moneyHint(event.target);
+    }
+  });
   update();
 })();

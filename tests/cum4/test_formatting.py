@@ -44,3 +44,12 @@ def test_it_shows_a_missing_value_in_a_template_as_a_dash_not_an_error():
         Context({"text": "n/a"})
     )
     assert rendered == "–|n/a"
+
+
+def test_it_formats_an_indicator_by_its_code():
+    from cum4.formatting import vn_figure
+
+    assert vn_figure(Decimal("89.72"), "recovery_rate") == "89,72%"
+    assert vn_figure(Decimal("88.43"), "resolution_rate") == "88,4%"
+    assert vn_figure(71_560_000_000, "recovery_recommended_vnd") == "71,56 tỷ đồng"
+    assert vn_figure(1902, "insp_total") == "1.902"

@@ -56,12 +56,6 @@ def quarter_report(unit: Unit, year: int, quarter: int, *, resolved: int, in_jur
     return report
 
 
-def approve(report: QuarterlyReport) -> None:
-    report.state = QuarterlyReport.State.APPROVED
-    report.approved_at = timezone.now()
-    report.save(update_fields=["state", "approved_at"])
-
-
 def extra_members(cluster_year: ClusterYear, count: int) -> list[Unit]:
     """More member units for the query-count tests (the second data size)."""
     units = []

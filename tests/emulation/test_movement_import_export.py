@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 import tablib
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 
 from emulation import demo_pledges
 from emulation.models import Movement, MovementResponse, PledgeTarget
@@ -50,3 +50,17 @@ def test_it_offers_excel_export_of_movements_in_the_admin(client_for, secretaria
     response = client_for(secretariat).get(reverse("admin:emulation_movement_changelist"))
     assert response.status_code == 200
     assert "export" in response.content.decode()
+
+
+def test_it_exports_the_leads_judgements_but_offers_no_import(client_for, secretariat, cluster_2022):
+    from emulation.models import ManualJudgement
+    from emulation.resources_pledges import ManualJudgementResource
+
+    demo_pledges.load()
+    rows = ManualJudgementResource().export().dict
+    assert len(rows) == ManualJudgement.objects.count() == 13
+    assert {row["judged_by"] for row in rows} == {"langson.leader"}
+    client = client_for(secretariat)
+    assert client.get(reverse("admin:emulation_manualjudgement_export")).status_code == 200
+    with pytest.raises(NoReverseMatch):
+        reverse("admin:emulation_manualjudgement_import")

@@ -60,11 +60,9 @@ def test_it_refuses_a_file_that_is_not_what_its_name_says(client_for, staff_laic
 
 
 def test_it_refuses_an_oversized_or_unlisted_file(client_for, staff_laichau, cluster_2022, settings):
-    from emulation.services import movements as services
-
     m = movement(cluster_2022)
     client = client_for(staff_laichau)
-    big = _pdf("lon.pdf", PDF + b"0" * (services.MAX_EVIDENCE_BYTES + 1))
+    big = _pdf("lon.pdf", PDF + b"0" * (settings.EVIDENCE_MAX_BYTES + 1))
     assert client.post(_respond_url(m, "laichau"), {"amount_vnd": "0", "files": [big]}).status_code == 400
     script = SimpleUploadedFile("x.html", b"<script>", content_type="text/html")
     assert client.post(_respond_url(m, "laichau"), {"amount_vnd": "0", "files": [script]}).status_code == 400
@@ -181,3 +179,54 @@ def test_it_lists_unanswered_movements_among_the_units_tasks(client_for, staff_l
         assert "chưa bắt đầu" not in body
         MovementResponse.objects.create(movement=m, unit=staff_laichau.unit)
         assert "văn hóa công sở" not in client.get(reverse("cum4:home")).content.decode()
+
+
+def test_it_refuses_a_conflicting_edit_showing_both_versions(client_for, staff_laichau, leader_laichau, cluster_2022):
+    m = movement(cluster_2022)
+    url = _respond_url(m, "laichau")
+    staff, leader = client_for(staff_laichau), client_for(leader_laichau)
+    # Both open the empty form, the leader saves first.
+    assert leader.post(url, {"activities": "Bản của lãnh đạo", "amount_vnd": "5000000", "seen_version": ""}).status_code == 302
+    response = staff.post(url, {"activities": "Bản của cán bộ", "amount_vnd": "1000000", "seen_version": ""})
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert "Bản của lãnh đạo" in body and "Bản của cán bộ" in body and "5.000.000" in body
+    assert MovementResponse.objects.get().activities == "Bản của lãnh đạo"
+    # Saving again from the version just shown replaces it.
+    seen = response.context["form"].data["seen_version"]
+    again = staff.post(url, {"activities": "Bản của cán bộ", "amount_vnd": "1000000", "seen_version": seen})
+    assert again.status_code == 302
+    assert MovementResponse.objects.get().activities == "Bản của cán bộ"
+
+
+@pytest.mark.parametrize(
+    ("persona", "status"),
+    [("leader_sonla", 302), ("lead_2022", 302), ("secretariat", 302), ("staff_laichau", 403),
+     ("viewer", 403)],
+)
+def test_it_lets_the_recording_unit_and_the_lead_correct_a_movement(
+    request, client_for, persona, status, cluster_2022, unit, leader_sonla
+):
+    m = movement(cluster_2022, name="Thi đua chào mừng", launched_by="unit",
+                 launching_unit=unit("sonla"), scope="unit", created_by=leader_sonla)
+    data = {"edit-name": "Thi đua chào mừng Ngày thành lập tỉnh", "edit-launched_by": "unit",
+            "edit-launching_unit": unit("sonla").pk, "edit-scope": "unit", "edit-kind": "thematic",
+            "edit-starts_on": "2022-03-01", "edit-ends_on": "2022-05-07"}
+    user = request.getfixturevalue(persona)
+    response = client_for(user).post(reverse("emulation:movement_edit", args=[m.pk]), data)
+    assert response.status_code == status
+    m.refresh_from_db()
+    assert (m.name == data["edit-name"]) is (status == 302)
+
+
+def test_it_keeps_a_bad_correction_on_the_form(client_for, lead_2022, cluster_2022):
+    m = movement(cluster_2022)
+    response = client_for(lead_2022).post(
+        reverse("emulation:movement_edit", args=[m.pk]),
+        {"edit-name": "Tên mới", "edit-launched_by": "ttcp", "edit-scope": "national",
+         "edit-kind": "regular", "edit-starts_on": "2022-06-01", "edit-ends_on": "2022-01-01"},
+    )
+    assert response.status_code == 400
+    assert "Tên mới" in response.content.decode()
+    m.refresh_from_db()
+    assert m.name == "Phong trào thử"

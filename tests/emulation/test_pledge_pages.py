@@ -158,3 +158,79 @@ def test_it_exports_the_matrix_to_excel(client_for, viewer, cluster_2022, unit):
     values = [cell for row in sheet.iter_rows(values_only=True) for cell in row]
     assert "resolution_rate ≥ 85 (Năm)" in values
     assert "Thanh tra tỉnh Sơn La" in values
+
+
+@pytest.mark.parametrize(
+    ("persona", "status"),
+    [("lead_2022", 200), ("leader_sonla", 200), ("secretariat", 200), ("staff_laichau", 403),
+     ("viewer", 403)],
+)
+def test_it_serves_a_judgements_evidence_file_to_the_unit_the_lead_and_the_secretariat(
+    request, client_for, lead_2022, persona, status, cluster_2022, unit
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    target = manual_target(pledge_for(cluster_2022, unit("langson")))
+    upload = SimpleUploadedFile("bien-ban.pdf", b"%PDF-1.4 test", content_type="application/pdf")
+    client_for(lead_2022).post(
+        _judge_url(target, "sonla"), {"status": "met", "evidence": "", "evidence_file": upload}
+    )
+    judgement = ManualJudgement.objects.get()
+    assert judgement.evidence_file.name.endswith(".pdf")
+    assert "bien-ban" not in judgement.evidence_file.name  # stored under a random name
+    url = reverse("emulation:pledge_judgement_evidence", args=[judgement.pk])
+    response = client_for(request.getfixturevalue(persona)).get(url)
+    assert response.status_code == status
+
+
+def test_it_stores_the_signed_pledge_and_refuses_a_fake_one(client_for, lead_2022, viewer, cluster_2022, unit):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    data = {"signed_on": "2022-03-18", "host_unit": unit("langson").pk, "theme": "Chủ đề"}
+    client = client_for(lead_2022)
+    fake = SimpleUploadedFile("giao-uoc.pdf", b"not a pdf", content_type="application/pdf")
+    response = client.post(_url(), {**data, "document": fake})
+    assert response.status_code == 400
+    assert "không phải là tệp PDF" in response.content.decode()
+    genuine = SimpleUploadedFile("giao-uoc.pdf", b"%PDF-1.7 signed", content_type="application/pdf")
+    assert client.post(_url(), {**data, "document": genuine}).status_code == 302
+    download = client_for(viewer).get(reverse("emulation:pledge_document", args=["cum-iv", 2022]))
+    assert download.status_code == 200
+    assert b"".join(download.streaming_content) == b"%PDF-1.7 signed"
+
+
+def test_it_adds_the_pledge_and_movements_to_the_cluster_report_and_dashboard(
+    client_for, lead_2022, cluster_2022
+):
+    import json
+
+    from cum4.reports.selectors import cluster_report_data
+    from emulation import demo_pledges
+
+    demo_pledges.load()
+    data = json.loads(json.dumps(cluster_report_data(cluster_year=cluster_2022, period="year")))
+    assert data["pledge"]["signed_on"] == "2022-03-18"
+    assert [t["indicator_code"] for t in data["pledge"]["targets"]][:2] == ["resolution_rate", "recovery_rate"]
+    assert len(data["pledge"]["units"]) == 7
+    assert {m["name"] for m in data["movements"]} >= {"Doanh nghiệp Việt Nam hội nhập và phát triển"}
+    response = client_for(lead_2022).get(reverse("cum4:dashboard_cluster", args=["cum-iv", 2022]))
+    assert response.status_code == 200
+    assert 'data-testid="pledge-panel"' in response.content.decode()
+
+
+def test_it_flags_a_pledge_signed_after_the_deadline(client_for, viewer, cluster_2022, unit):
+    import datetime as dt
+
+    pledge = pledge_for(cluster_2022, unit("langson"))
+    client = client_for(viewer)
+    assert 'data-testid="signed-late"' not in client.get(_url()).content.decode()
+    pledge.signed_on = dt.date(2022, 3, 28)
+    pledge.save()
+    body = client.get(_url()).content.decode()
+    assert 'data-testid="signed-late"' in body and "25/03/2022" in body
+
+
+def test_it_lists_the_pledge_movements_and_statistics_among_the_years_pages(client_for, lead_2022, cluster_2022):
+    body = client_for(lead_2022).get(reverse("cum4:cluster_year_lead", args=["cum-iv", 2022])).content.decode()
+    for name in ("pledge_detail", "movement_list", "statistics"):
+        assert reverse(f"emulation:{name}", args=["cum-iv", 2022]) in body

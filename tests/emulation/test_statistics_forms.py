@@ -131,6 +131,8 @@ def test_it_writes_the_workbook_in_the_forms_layout(client_for, lead_2022, clust
     assert "Biểu số: 0601.N/BNV-TĐKT" in cells
     assert "SỐ PHONG TRÀO THI ĐUA" in cells
     assert "Ngày nhận báo cáo: 15/12 năm báo cáo" in cells
+    assert "Đơn vị nhận báo cáo: Bộ Nội vụ (Ban Thi đua - Khen thưởng Trung ương)" in cells
+    assert "Kỳ báo cáo: 01/01/2022 – 31/12/2022" in cells
     # The numbering row: A, B, 1..5, then row 01 with the total and its split by level.
     rows = list(sheet.iter_rows(values_only=True))
     numbering = next(i for i, row in enumerate(rows) if row[0] == "A")
@@ -172,3 +174,18 @@ def test_it_loads_the_demo_pledge_signed_before_25_march_with_both_kinds_of_targ
     assert pledge.targets.filter(kind="manual").count() == 2
     assert not ManualJudgement.objects.filter(target__kind="indicator").exists()
     assert ManualJudgement.objects.filter(target__pledge=pledge).count() == 13
+
+
+def test_it_reminds_the_unit_to_send_the_forms_before_the_deadline(client_for, staff_laichau, core):
+    import time_machine
+
+    from emulation.models import StatisticsDeadline
+
+    rule = StatisticsDeadline.objects.get()
+    assert (rule.due_day, rule.due_month) == (15, 12)
+    client = client_for(staff_laichau)
+    with time_machine.travel(dt.datetime(2024, 11, 20, 9, 0), tick=False):
+        body = client.get(reverse("cum4:home")).content.decode()
+        assert "0601.N–0603.N" in body and "15/12/2024" in body
+    with time_machine.travel(dt.datetime(2024, 10, 1, 9, 0), tick=False):
+        assert "0601.N–0603.N" not in client.get(reverse("cum4:home")).content.decode()

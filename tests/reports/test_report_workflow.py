@@ -215,8 +215,10 @@ def test_it_refuses_edits_of_an_approved_report_through_the_form(
     changed = copy.deepcopy(values)
     changed["B"][""]["reception_turns"] = 1
     response = client_for(leader_laichau).post(_detail(report), post_data(changed, report.version))
-    assert response.status_code == 403
+    assert response.status_code == 409  # refused, what was typed is shown again
+    assert 'name="B-reception_turns" value="1"' in response.content.decode()
     assert report_values(report)["B"][""]["reception_turns"] == 100
+    assert client_for(lead_2023).post(_detail(report), post_data(changed, 3)).status_code == 403
 
 
 def test_it_records_every_step_on_the_timeline(

@@ -132,3 +132,25 @@ def test_it_needs_four_quarters_of_history_for_the_outlier_check():
     from cum4.reports.validation import outlier_issues
 
     assert not outlier_issues(_turns(10_000), [_turns(1), _turns(1), _turns(1)])
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("section", "row", "bad", "good", "rule", "level"),
+    [case for case in CASES if case[-1] == ERROR],
+)
+def test_it_keeps_each_single_row_error_rule_as_a_database_constraint(
+    section, row, bad, good, rule, level, unit
+):
+    from django.db import IntegrityError, transaction
+
+    from cum4.reports.models import QuarterlyReport
+    from cum4.reports.validation import section_by_code
+
+    spec = section_by_code()[section]
+    model = spec.model_class()
+    report = QuarterlyReport.objects.create(unit=unit("sonla"), year=2022, quarter=1)
+    extra = {spec.row_field: row} if spec.row_field else {}
+    with pytest.raises(IntegrityError), transaction.atomic():
+        model.objects.create(report=report, **extra, **bad)  # save() bypasses clean()
+    model.objects.create(report=report, **extra, **good)

@@ -1,4 +1,5 @@
-"""Checks on evidence files: size (settings.EVIDENCE_MAX_BYTES), extension AND content.
+"""Checks on evidence files, shared by every upload (scores, movement responses, pledges):
+size (settings.EVIDENCE_MAX_BYTES), extension AND content.
 
 The content is sniffed from the first bytes (and, for Office Open XML / OpenDocument, the zip
 directory), so a renamed executable or script is refused even with a ".pdf" name.
@@ -6,6 +7,7 @@ directory), so a renamed executable or script is refused even with a ".pdf" name
 
 from __future__ import annotations
 
+import mimetypes
 import zipfile
 from pathlib import PurePath
 
@@ -103,3 +105,10 @@ def validate_evidence(upload: UploadedFile) -> None:
             % {"name": name, "ext": extension},
             code="bad_content",
         )
+
+
+def evidence_content_type(upload: UploadedFile) -> str:
+    """Validate the file (see `validate_evidence`) and return its content type for serving."""
+    validate_evidence(upload)
+    guessed, _encoding = mimetypes.guess_type(upload.name or "")
+    return guessed or "application/octet-stream"
