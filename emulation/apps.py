@@ -47,11 +47,6 @@ class EmulationConfig(AppConfig):
         registry.add_report_extra("movements", movements_report_extra)
         registry.add_dashboard_panel(pledge_dashboard_panel)
 
-        # The pledge's progress on the cluster dashboard (exports branch).
-        from emulation.dashboard_panels import pledge_panel
-
-        registry.add_dashboard_panel(pledge_panel)
-
         self._ready_scoring()
 
     def _ready_scoring(self) -> None:
