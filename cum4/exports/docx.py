@@ -21,7 +21,7 @@ from docx.shared import Mm, Pt
 
 from cum4.exports import docx_layout as layout
 from cum4.exports.common import cluster_title, period_phrase, ranking_rows, value_of
-from cum4.formatting import vn_figure, vn_money, vn_number, vn_rate
+from cum4.formatting import vn_date, vn_figure, vn_money, vn_number, vn_rate
 
 
 def year_end_report(*, data: dict, output: BinaryIO) -> None:
@@ -36,16 +36,66 @@ def year_end_report(*, data: dict, output: BinaryIO) -> None:
         layout.page_and_styles(document)
         _national_heading(document, data)
         _title(document, data)
-        _narrative(document, data)
-        _unit_tables(document, data)
+        part = _Parts(document)
+        if data.get("pledge") or data.get("movements"):
+            _emulation(document, data, part)
+        _narrative(document, data, part)
+        _unit_tables(document, data, part)
         ranking = ranking_rows(data)
         if ranking:
-            _ranking(document, ranking)
+            _ranking(document, ranking, part)
         proposals = _proposals_of(data)
         if proposals:
-            _proposals(document, proposals)
+            _proposals(document, proposals, part)
         _signature(document, data)
         document.save(output)
+
+
+class _Parts:
+    """The report's numbered parts (I., II., …): a part is numbered only when it is written."""
+
+    NUMERALS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII")
+
+    def __init__(self, document) -> None:
+        self.document = document
+        self.count = 0
+
+    def __call__(self, title: str) -> None:
+        layout.heading(self.document, f"{self.NUMERALS[self.count]}. {title}")
+        self.count += 1
+
+
+def _emulation(document, data: dict, part: _Parts) -> None:
+    """The emulation work of the year from the "pledge" and "movements" report extras."""
+    part(_("EMULATION MOVEMENTS AND THE PLEDGE"))
+    pledge = data.get("pledge")
+    if pledge:
+        members = len(data.get("units", []))
+        met = sum(1 for target in pledge.get("targets", []) if target.get("units_met") == members)
+        layout.body(document, _(
+            "On %(date)s the inspectorates of the cluster signed the emulation pledge "
+            "%(document)s on the theme “%(theme)s”, with %(targets)s targets; %(met)s of them "
+            "were met by every member."
+        ) % {
+            "date": vn_date(dt.date.fromisoformat(pledge["signed_on"])),
+            "document": pledge.get("document_number") or "",
+            "theme": pledge.get("theme") or "",
+            "targets": vn_number(len(pledge.get("targets", []))),
+            "met": vn_number(met),
+        })
+    movements = data.get("movements") or []
+    if movements:
+        layout.body(document, _(
+            "The inspectorates took part in %(count)s emulation movements: %(names)s."
+        ) % {
+            "count": vn_number(len(movements)),
+            "names": "; ".join(f"“{movement['name']}”" for movement in movements),
+        })
+        given = sum(movement.get("amount_vnd") or 0 for movement in movements)
+        if given:
+            layout.body(document, _(
+                "Their contributions to the movements' funds and programmes total %(amount)s."
+            ) % {"amount": vn_money(given)})
 
 
 def _national_heading(document, data: dict) -> None:
@@ -101,14 +151,14 @@ def _r(figures: dict, code: str, decimals: int = 2) -> str:
     return vn_rate(value_of(figures, code), decimals)
 
 
-def _narrative(document, data: dict) -> None:
+def _narrative(document, data: dict, part: _Parts) -> None:
     totals = data["totals"]
     values = {
         "period": period_phrase(data["period"]),
         "year": data["year"],
         "cluster": cluster_title(data),
     }
-    layout.heading(document, _("I. RESULTS OF THE INSPECTION WORK"))
+    part(_("RESULTS OF THE INSPECTION WORK"))
     layout.heading(document, _("1. Inspections"))
     layout.body(document, _(
         "In %(period)s %(year)s, the inspectorates of the provinces of %(cluster)s carried out "
@@ -191,8 +241,8 @@ def _narrative(document, data: dict) -> None:
 # -- tables -----------------------------------------------------------------------------------
 
 
-def _unit_tables(document, data: dict) -> None:
-    layout.heading(document, _("II. RESULTS BY INSPECTORATE"))
+def _unit_tables(document, data: dict, part: _Parts) -> None:
+    part(_("RESULTS BY INSPECTORATE"))
     groups = [
         (_("1. Inspections"), [
             ("insp_total", _("Inspections carried out")),
@@ -227,9 +277,9 @@ def _cell(figures: dict, code: str) -> str:
     return vn_figure(value_of(figures, code), code)
 
 
-def _ranking(document, ranking: list[dict]) -> None:
+def _ranking(document, ranking: list[dict], part: _Parts) -> None:
     """`ranking`: rows of `ranking_rows`."""
-    layout.heading(document, _("III. EMULATION RANKING"))
+    part(_("EMULATION RANKING"))
     rows = [
         [
             str(entry["rank"] or ""),
@@ -259,8 +309,8 @@ def _proposals_of(data: dict) -> list[tuple[str, str]]:
     return pairs
 
 
-def _proposals(document, proposals: list[tuple[str, str]]) -> None:
-    layout.heading(document, _("IV. AWARD PROPOSALS"))
+def _proposals(document, proposals: list[tuple[str, str]], part: _Parts) -> None:
+    part(_("AWARD PROPOSALS"))
     for who, award in proposals:
         text = _("%(award)s for %(who)s.") % {"award": award, "who": who} if who else award
         paragraph = layout.body(document, "- " + text)

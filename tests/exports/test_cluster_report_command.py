@@ -50,6 +50,9 @@ def test_it_writes_the_demo_word_report_with_the_seed_narrative(demo, tmp_path):
                    "1.510 quyết định", "36 tổ chức, 453 cá nhân", "10.565 lượt", "11.377 công dân",
                    "14.204 đơn", "11.301 đơn", "363 vụ việc", "321 vụ việc", "(đạt 88,4%)"):
         assert figure in text, figure
-    assert "III. KẾT QUẢ XẾP HẠNG THI ĐUA" in text  # the demo's 2022 ranking is final
+    assert ". KẾT QUẢ XẾP HẠNG THI ĐUA" in text  # the demo's 2022 ranking is final
+    # The demo's 2022 pledge and movements open the report, as in the seed article.
+    assert "I. CÔNG TÁC THI ĐUA, GIAO ƯỚC THI ĐUA" in text
+    assert "đã ký kết giao ước thi đua" in text
     converted = convert_with_libreoffice(path, "txt:Text")
     assert "1.902" in converted.read_text("utf-8", errors="replace")

@@ -94,3 +94,29 @@ def test_it_converts_with_libreoffice(report_data, tmp_path):
     converted = convert_with_libreoffice(path, "txt:Text")
     text = converted.read_text(encoding="utf-8", errors="replace")
     assert "1.902" in text and "89,72%" in text
+
+
+def test_it_opens_with_the_pledge_and_the_movements_when_there_are_some(report_data):
+    report_data["pledge"] = {
+        "signed_on": "2022-03-18", "host_unit": "langson", "document_number": "số 01/GƯTĐ",
+        "theme": "Siết chặt kỷ cương, tăng cường hiệu quả công tác thanh tra",
+        "targets": [{"title": "t1", "units_met": 7}, {"title": "t2", "units_met": 5}],
+        "units": [],
+    }
+    report_data["movements"] = [
+        {"name": "Cả nước chung tay vì người nghèo", "responses": 7, "amount_vnd": 120_000_000},
+        {"name": "Cán bộ, công chức thi đua thực hiện văn hóa công sở", "responses": 7,
+         "amount_vnd": None},
+    ]
+    text = _text(_document(report_data))
+    assert "I. CÔNG TÁC THI ĐUA, GIAO ƯỚC THI ĐUA" in text
+    assert "II. KẾT QUẢ THỰC HIỆN NHIỆM VỤ CÔNG TÁC THANH TRA" in text
+    assert "Ngày 18/03/2022" in text and "gồm 2 chỉ tiêu; 1 chỉ tiêu" in text
+    assert "“Cả nước chung tay vì người nghèo”" in text
+    assert "120,00 triệu đồng" in text
+
+
+def test_it_numbers_the_parts_from_i_without_pledge_or_movements(report_data):
+    text = _text(_document(report_data))
+    assert "I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ CÔNG TÁC THANH TRA" in text
+    assert "IV. ĐỀ NGHỊ KHEN THƯỞNG" in text
