@@ -38,6 +38,22 @@ def _labels() -> dict[str, str]:
     return {indicator.code: str(indicator.label) for indicator in export_indicators()}
 
 
+def _short_labels() -> dict[str, str]:
+    """Column and legend labels of the main figures (the full label is the cell's title)."""
+    return {
+        "insp_total": _("Inspections carried out"),
+        "subjects_inspected": _("Individuals, organisations"),
+        "violation_vnd": _("Violations"),
+        "recovered_vnd": _("Recovered"),
+        "recovery_rate": _("Recovery rate"),
+        "reception_turns": _("Reception turns"),
+        "petitions_received": _("Petitions received"),
+        "cases_in_jurisdiction": _("Cases in jurisdiction"),
+        "cases_resolved": _("Resolved"),
+        "resolution_rate": _("Resolution rate"),
+    }
+
+
 def _chart_number(value) -> float | None:
     return None if value is None else float(value)
 
@@ -49,8 +65,9 @@ def cluster_dashboard(request: HttpRequest, code: str, year: int) -> HttpRespons
         cluster_year=cluster_year, period=period, user=request.user
     )
     labels = _labels()
+    short = _short_labels()
     chart = {
-        "labels": {code: labels[code] for code in selectors.CHART_CODES},
+        "labels": {code: short[code] for code in selectors.CHART_CODES},
         "units": [row.unit.province for row in dashboard.rows],
         "byUnit": {
             code: [_chart_number(row.figures.get(code)) for row in dashboard.rows]
@@ -84,7 +101,7 @@ def cluster_dashboard(request: HttpRequest, code: str, year: int) -> HttpRespons
             "period_label": PERIOD_LABELS[period],
             "periods": [(code, PERIOD_LABELS[code]) for code in PERIOD_CODES],
             "labels": labels,
-            "table_labels": [(code, labels[code]) for code in selectors.TABLE_CODES],
+            "table_labels": [(code, short[code], labels[code]) for code in selectors.TABLE_CODES],
             "tiles": tiles,
             "table": table,
             "totals": totals,
@@ -110,9 +127,10 @@ def unit_dashboard(request: HttpRequest, code: str) -> HttpResponse:
 
         tasks = _unit_tasks(request.user, unit)
     labels = _labels()
+    short = _short_labels()
     rows = list(reversed(dashboard.series))
     chart = {
-        "labels": {code: labels[code] for code in selectors.CHART_CODES},
+        "labels": {code: short[code] for code in selectors.CHART_CODES},
         "years": [point.year for point in dashboard.series],
         "byYear": {
             code: [_chart_number(point.figures.get(code)) for point in dashboard.series]
@@ -146,7 +164,7 @@ def unit_dashboard(request: HttpRequest, code: str) -> HttpResponse:
             "period": period,
             "period_label": PERIOD_LABELS[period],
             "periods": [(code, PERIOD_LABELS[code]) for code in PERIOD_CODES],
-            "table_labels": [(code, labels[code]) for code in selectors.TABLE_CODES],
+            "table_labels": [(code, short[code], labels[code]) for code in selectors.TABLE_CODES],
             "tasks": tasks,
             "chart": chart,
         },
