@@ -56,3 +56,12 @@ def login(page):
         page.wait_for_load_state("domcontentloaded")
 
     return do
+
+
+def pytest_collection_modifyitems(items):
+    """Browser tests run on live_server, so their database is flushed after each one; that also
+    empties the rule rows that data migrations seed (quarter windows, title rules, …). Serialized
+    rollback reloads them before each browser test, whatever ran before it."""
+    for item in items:
+        if "/tests/browser/" in str(item.fspath):
+            item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
