@@ -191,7 +191,7 @@ def test_it_stores_the_signed_pledge_and_refuses_a_fake_one(client_for, lead_202
     fake = SimpleUploadedFile("giao-uoc.pdf", b"not a pdf", content_type="application/pdf")
     response = client.post(_url(), {**data, "document": fake})
     assert response.status_code == 400
-    assert "không phải là tệp PDF" in response.content.decode()
+    assert "không đúng với phần mở rộng .pdf" in response.content.decode()
     genuine = SimpleUploadedFile("giao-uoc.pdf", b"%PDF-1.7 signed", content_type="application/pdf")
     assert client.post(_url(), {**data, "document": genuine}).status_code == 302
     download = client_for(viewer).get(reverse("emulation:pledge_document", args=["cum-iv", 2022]))
