@@ -13,11 +13,7 @@ from simple_history.models import HistoricalRecords
 
 from complaints.indicators import RULES_B, RULES_C, RULES_D, SECTION_B, SECTION_C, SECTION_D
 from cum4.reports.models import SectionRow
-from cum4.reports.sections import indicator_field
-
-
-def _message(rules, code: str):
-    return next(rule.message for rule in rules if rule.code == code)
+from cum4.reports.sections import indicator_field, rule_message
 
 
 class ReceptionSection(SectionRow):
@@ -45,7 +41,7 @@ class ReceptionSection(SectionRow):
             models.CheckConstraint(
                 condition=Q(reception_persons__gte=F("reception_turns")),
                 name="section_b_reception_persons",
-                violation_error_message=_message(RULES_B, "reception_persons"),
+                violation_error_message=rule_message(RULES_B, "reception_persons"),
             ),
         ]
 
@@ -85,14 +81,14 @@ class PetitionSection(SectionRow):
                     + F("petitions_proposal")
                 ),
                 name="section_c_petitions_split",
-                violation_error_message=_message(RULES_C, "petitions_split"),
+                violation_error_message=rule_message(RULES_C, "petitions_split"),
             ),
             models.CheckConstraint(
                 condition=Q(
                     petitions_eligible__lte=F("petitions_carried_over") + F("petitions_received")
                 ),
                 name="section_c_petitions_eligible",
-                violation_error_message=_message(RULES_C, "petitions_eligible"),
+                violation_error_message=rule_message(RULES_C, "petitions_eligible"),
             ),
             models.CheckConstraint(
                 condition=Q(
@@ -100,7 +96,7 @@ class PetitionSection(SectionRow):
                     + F("petitions_out_jurisdiction")
                 ),
                 name="section_c_petitions_jurisdiction",
-                violation_error_message=_message(RULES_C, "petitions_jurisdiction"),
+                violation_error_message=rule_message(RULES_C, "petitions_jurisdiction"),
             ),
         ]
 
@@ -147,17 +143,17 @@ class ResolutionSection(SectionRow):
             models.CheckConstraint(
                 condition=Q(cases_resolved__lte=F("cases_carried_over") + F("cases_new")),
                 name="section_d_cases_resolved",
-                violation_error_message=_message(RULES_D, "cases_resolved"),
+                violation_error_message=rule_message(RULES_D, "cases_resolved"),
             ),
             models.CheckConstraint(
                 condition=Q(cases_resolved_on_time__lte=F("cases_resolved")),
                 name="section_d_cases_on_time",
-                violation_error_message=_message(RULES_D, "cases_on_time"),
+                violation_error_message=rule_message(RULES_D, "cases_on_time"),
             ),
             models.CheckConstraint(
                 condition=Q(cases_withdrawn__lte=F("cases_resolved")),
                 name="section_d_cases_withdrawn",
-                violation_error_message=_message(RULES_D, "cases_withdrawn"),
+                violation_error_message=rule_message(RULES_D, "cases_withdrawn"),
             ),
             models.CheckConstraint(
                 condition=Q(
@@ -167,7 +163,7 @@ class ResolutionSection(SectionRow):
                     + F("cases_withdrawn")
                 ),
                 name="section_d_findings",
-                violation_error_message=_message(RULES_D, "findings"),
+                violation_error_message=rule_message(RULES_D, "findings"),
             ),
         ]
 

@@ -12,12 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from cum4.reports.models import SectionRow
-from cum4.reports.sections import indicator_field
+from cum4.reports.sections import indicator_field, rule_message
 from inspections.indicators import RULES_A, RULES_E, SECTION_A, SECTION_E
-
-
-def _message(rules, code: str):
-    return next(rule.message for rule in rules if rule.code == code)
 
 
 class InspectionSection(SectionRow):
@@ -61,22 +57,22 @@ class InspectionSection(SectionRow):
             models.CheckConstraint(
                 condition=Q(insp_new=F("insp_planned") + F("insp_unplanned")),
                 name="section_a_insp_split",
-                violation_error_message=_message(RULES_A, "insp_split"),
+                violation_error_message=rule_message(RULES_A, "insp_split"),
             ),
             models.CheckConstraint(
                 condition=Q(insp_concluded__lte=F("insp_carried_over") + F("insp_new")),
                 name="section_a_insp_concluded",
-                violation_error_message=_message(RULES_A, "insp_concluded"),
+                violation_error_message=rule_message(RULES_A, "insp_concluded"),
             ),
             models.CheckConstraint(
                 condition=Q(subjects_violating__lte=F("subjects_inspected")),
                 name="section_a_subjects_violating",
-                violation_error_message=_message(RULES_A, "subjects_violating"),
+                violation_error_message=rule_message(RULES_A, "subjects_violating"),
             ),
             models.CheckConstraint(
                 condition=Q(sanction_vnd=0) | Q(sanction_decisions__gt=0),
                 name="section_a_sanction_needs_decision",
-                violation_error_message=_message(RULES_A, "sanction_needs_decision"),
+                violation_error_message=rule_message(RULES_A, "sanction_needs_decision"),
             ),
         ]
 
@@ -114,7 +110,7 @@ class AntiCorruptionSection(SectionRow):
             models.CheckConstraint(
                 condition=Q(asset_declarations_done__lte=F("asset_declarations_required")),
                 name="section_e_declarations_done",
-                violation_error_message=_message(RULES_E, "declarations_done"),
+                violation_error_message=rule_message(RULES_E, "declarations_done"),
             ),
         ]
 

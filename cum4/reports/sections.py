@@ -109,6 +109,11 @@ class ReportSection:
         return next(spec for spec in self.indicators if spec.code == code)
 
 
+def rule_message(rules: Sequence, code: str):
+    """The message of the rule named `code`, for the database constraint that mirrors it."""
+    return next(rule.message for rule in rules if rule.code == code)
+
+
 def indicator_field(specs: Sequence[IndicatorSpec], code: str) -> models.PositiveBigIntegerField:
     """The model field of an indicator: a whole number ≥ 0, empty allowed while a draft."""
     spec = next(spec for spec in specs if spec.code == code)
