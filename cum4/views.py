@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_not_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
@@ -13,6 +13,7 @@ from cum4.models import ClusterYear, Unit, User
 from cum4.periods import NoReportingRule, periods_of_year
 from cum4.permissions import require_perm
 from cum4.registry import Task, registry
+from cum4.view_helpers import get_cluster_year_or_404
 
 
 def _get_unit_for_user(request: HttpRequest, code: str) -> Unit:
@@ -21,11 +22,6 @@ def _get_unit_for_user(request: HttpRequest, code: str) -> Unit:
     return unit
 
 
-def _get_cluster_year(code: str, year: int) -> ClusterYear:
-    cluster_year = selectors.cluster_year_get(cluster_code=code, year=year)
-    if cluster_year is None:
-        raise Http404
-    return cluster_year
 
 
 def _unit_tasks(user: User, unit: Unit) -> list[Task]:
@@ -87,7 +83,7 @@ def _cluster_year_context(user: User, cluster_year: ClusterYear) -> dict:
 
 
 def cluster_year_detail(request: HttpRequest, code: str, year: int) -> HttpResponse:
-    cluster_year = _get_cluster_year(code, year)
+    cluster_year = get_cluster_year_or_404(code, year)
     require_perm(request.user, "cum4.view_cluster_year", cluster_year)
     context = _cluster_year_context(request.user, cluster_year)
     context["leads"] = request.user.has_perm("cum4.lead_cluster_year", cluster_year)
@@ -96,7 +92,7 @@ def cluster_year_detail(request: HttpRequest, code: str, year: int) -> HttpRespo
 
 def cluster_year_lead(request: HttpRequest, code: str, year: int) -> HttpResponse:
     """The lead's page of a cluster year: the members and every tool of that year."""
-    cluster_year = _get_cluster_year(code, year)
+    cluster_year = get_cluster_year_or_404(code, year)
     require_perm(request.user, "cum4.lead_cluster_year", cluster_year)
     return render(
         request, "cum4/cluster_year_lead.html", _cluster_year_context(request.user, cluster_year)

@@ -14,19 +14,11 @@ from cum4.dashboard import selectors
 from cum4.exports.catalogue import export_indicators
 from cum4.exports.common import ranking_rows
 from cum4.exports.registration import CONTENT_TYPES
-from cum4.models import ClusterYear, Unit
+from cum4.models import Unit
 from cum4.periods import PERIOD_CODES, PERIOD_LABELS
-from cum4.permissions import require_perm
 from cum4.registry import registry
 from cum4.reports.selectors import cluster_report_data
-
-
-def _get_cluster_year_for_user(request: HttpRequest, code: str, year: int) -> ClusterYear:
-    cluster_year = core_selectors.cluster_year_get(cluster_code=code, year=year)
-    if cluster_year is None:
-        raise Http404
-    require_perm(request.user, "cum4.view_cluster_year", cluster_year)
-    return cluster_year
+from cum4.view_helpers import get_cluster_year_for_user
 
 
 def _period(request: HttpRequest) -> str:
@@ -59,7 +51,7 @@ def _chart_number(value) -> float | None:
 
 
 def cluster_dashboard(request: HttpRequest, code: str, year: int) -> HttpResponse:
-    cluster_year = _get_cluster_year_for_user(request, code, year)
+    cluster_year = get_cluster_year_for_user(request, code, year, "cum4.view_cluster_year")
     period = _period(request)
     dashboard = selectors.cluster_dashboard(
         cluster_year=cluster_year, period=period, user=request.user
@@ -180,7 +172,7 @@ def _report_url(report) -> str | None:
 
 
 def figure_sources(request: HttpRequest, code: str, year: int) -> HttpResponse:
-    cluster_year = _get_cluster_year_for_user(request, code, year)
+    cluster_year = get_cluster_year_for_user(request, code, year, "cum4.view_cluster_year")
     period = _period(request)
     labels = _labels()
     indicator = request.GET.get("code", "")
@@ -208,7 +200,7 @@ def figure_sources(request: HttpRequest, code: str, year: int) -> HttpResponse:
 
 
 def cluster_report_download(request: HttpRequest, code: str, year: int, fmt: str) -> HttpResponse:
-    cluster_year = _get_cluster_year_for_user(request, code, year)
+    cluster_year = get_cluster_year_for_user(request, code, year, "cum4.view_cluster_year")
     period = _period(request)
     writer = registry.report_formats.get(fmt)
     if writer is None or fmt not in CONTENT_TYPES:

@@ -19,6 +19,7 @@ from cum4.reports import page_selectors as selectors
 from cum4.reports.models import QuarterlyReport
 from cum4.reports.permissions import is_report_unit_member
 from cum4.reports.sections import report_sections
+from cum4.view_helpers import get_cluster_year_or_404
 
 
 def _get_report_for_user(request: HttpRequest, pk: int) -> QuarterlyReport:
@@ -222,9 +223,7 @@ def status_grid(request: HttpRequest, code: str | None = None, year: int | None 
         year = year or int(request.GET.get("year") or core_selectors.reporting_year_of())
     except ValueError:
         raise Http404 from None
-    cluster_year = core_selectors.cluster_year_get(cluster_code=code, year=year)
-    if cluster_year is None:
-        raise Http404
+    cluster_year = get_cluster_year_or_404(code, year)
     user: User = request.user
     require_perm(user, "cum4.view_cluster_year", cluster_year)
     sees_all = is_secretariat(user) or is_viewer(user) or is_cluster_lead(user, cluster_year)

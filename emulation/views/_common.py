@@ -8,16 +8,7 @@ from django.http import Http404, HttpRequest
 from django.shortcuts import redirect
 
 from cum4 import selectors
-from cum4.models import ClusterYear, User
-from cum4.permissions import require_perm
-
-
-def get_cluster_year_for_user(request: HttpRequest, code: str, year: int, perm: str) -> ClusterYear:
-    cluster_year = selectors.cluster_year_get(cluster_code=code, year=year)
-    if cluster_year is None:
-        raise Http404
-    require_perm(request.user, perm, cluster_year)
-    return cluster_year
+from cum4.models import User
 
 
 def redirect_to_current(request: HttpRequest, url_name: str):

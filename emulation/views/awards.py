@@ -12,8 +12,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cum4 import selectors as core_selectors
-from cum4.models import ClusterYear, Unit
+from cum4.models import Unit
 from cum4.permissions import require_perm
+from cum4.view_helpers import get_cluster_year_for_user, get_cluster_year_or_404
 from emulation.forms.awards import (
     ConfirmConditionForm,
     DecisionForm,
@@ -44,12 +45,6 @@ def _get_unit_year_for_user(request: HttpRequest, code: str, year: int, perm: st
     return unit_year
 
 
-def _get_cluster_year_for_user(request: HttpRequest, code: str, year: int) -> ClusterYear:
-    cluster_year = core_selectors.cluster_year_get(cluster_code=code, year=year)
-    if cluster_year is None:
-        raise Http404
-    require_perm(request.user, "emulation.view_cluster_registrations", cluster_year)
-    return cluster_year
 
 
 def _xlsx(dataset, filename: str) -> HttpResponse:
@@ -156,7 +151,9 @@ def registration_detail(request: HttpRequest, code: str, year: int) -> HttpRespo
 
 def registration_overview(request: HttpRequest, code: str, year: int) -> HttpResponse:
     """Every member unit's registration of a cluster year (the lead's view)."""
-    cluster_year = _get_cluster_year_for_user(request, code, year)
+    cluster_year = get_cluster_year_for_user(
+        request, code, year, "emulation.view_cluster_registrations"
+    )
     deadline = selectors.registration_deadline(year=year)
     entries = selectors.registrations_of_cluster_year(cluster_year=cluster_year)
     flags = selectors.pending_flags(
@@ -180,7 +177,9 @@ def registration_overview(request: HttpRequest, code: str, year: int) -> HttpRes
 
 
 def registrations_export(request: HttpRequest, code: str, year: int) -> HttpResponse:
-    cluster_year = _get_cluster_year_for_user(request, code, year)
+    cluster_year = get_cluster_year_for_user(
+        request, code, year, "emulation.view_cluster_registrations"
+    )
     entries = selectors.registrations_of_cluster_year(cluster_year=cluster_year)
     deadline = selectors.registration_deadline(year=year)
     registrations = [e["registration"] for e in entries if e["registration"]]
@@ -271,9 +270,7 @@ def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def decisions_export(request: HttpRequest, code: str, year: int) -> HttpResponse:
     """The awards granted for a year to the members of a cluster year, with cash rewards."""
     require_perm(request.user, "emulation.view_decisions")
-    cluster_year = core_selectors.cluster_year_get(cluster_code=code, year=year)
-    if cluster_year is None:
-        raise Http404
+    cluster_year = get_cluster_year_or_404(code, year)
     items = list(selectors.decision_items_of_cluster_year(cluster_year=cluster_year))
     prices = {item.pk: amount for item, amount in selectors.decision_items_priced(items)}
     dataset = DecisionItemResource(prices=prices).export(items)

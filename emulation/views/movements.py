@@ -12,11 +12,12 @@ from django.views.decorators.http import require_POST
 from cum4 import selectors as core_selectors
 from cum4.models import Unit
 from cum4.permissions import require_perm
+from cum4.view_helpers import get_cluster_year_for_user
 from emulation.forms.movements import MovementForm, ResponseForm, ReviewForm
 from emulation.models import Movement
 from emulation.selectors import movements as movement_selectors
 from emulation.services import movements as movement_services
-from emulation.views._common import add_errors, get_cluster_year_for_user, redirect_to_current
+from emulation.views._common import add_errors, redirect_to_current
 
 
 def movements_current(request: HttpRequest) -> HttpResponse:

@@ -12,12 +12,13 @@ from django.views.decorators.http import require_POST
 from cum4 import selectors as core_selectors
 from cum4.models import Unit
 from cum4.permissions import require_perm
+from cum4.view_helpers import get_cluster_year_for_user
 from emulation.forms.pledges import JudgementForm, PledgeForm, TargetForm
 from emulation.models import ManualJudgement, PledgeTarget
 from emulation.permissions_pledges import may_judge_targets, require_judge
 from emulation.selectors import pledges as pledge_selectors
 from emulation.services import pledges as pledge_services
-from emulation.views._common import add_errors, get_cluster_year_for_user, redirect_to_current
+from emulation.views._common import add_errors, redirect_to_current
 
 
 def pledge_current(request: HttpRequest) -> HttpResponse:

@@ -11,11 +11,12 @@ from django.utils import timezone
 from cum4 import selectors as core_selectors
 from cum4.models import Unit
 from cum4.permissions import require_perm
+from cum4.view_helpers import get_cluster_year_for_user
 from emulation.pledge_export import movements_workbook, pledge_workbook
 from emulation.selectors.pledges import pledge_matrix
 from emulation.statistics.selectors import statistics_for
 from emulation.statistics.workbook import statistics_workbook
-from emulation.views._common import get_cluster_year_for_user, redirect_to_current
+from emulation.views._common import redirect_to_current
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
