@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.http import Http404, HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse
 
 from cum4 import selectors
 from cum4.models import ClusterYear
@@ -21,3 +21,13 @@ def get_cluster_year_for_user(request: HttpRequest, code: str, year: int, perm: 
     cluster_year = get_cluster_year_or_404(code, year)
     require_perm(request.user, perm, cluster_year)
     return cluster_year
+
+
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def xlsx_response(filename: str, content: bytes = b"") -> HttpResponse:
+    """An Excel download named `filename`; write into it when `content` is not given yet."""
+    response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

@@ -16,9 +16,10 @@ from cum4.exports.xlsx import cluster_workbook
 from cum4.models import ClusterYear, Membership
 from cum4.registry import ClusterLink, registry
 from cum4.selectors import memberships_of
+from cum4.view_helpers import XLSX_CONTENT_TYPE
 
 CONTENT_TYPES = {
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "xlsx": XLSX_CONTENT_TYPE,
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 }
 

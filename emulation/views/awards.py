@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from cum4 import selectors as core_selectors
 from cum4.models import Unit
 from cum4.permissions import require_perm
-from cum4.view_helpers import get_cluster_year_for_user, get_cluster_year_or_404
+from cum4.view_helpers import get_cluster_year_for_user, get_cluster_year_or_404, xlsx_response
 from emulation.forms.awards import (
     ConfirmConditionForm,
     DecisionForm,
@@ -36,8 +36,6 @@ from emulation.selectors.eligibility import unit_eligibility
 from emulation.selectors.staff import people_of_unit_in_year
 from emulation.services import awards as services
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
 
 def _get_unit_year_for_user(request: HttpRequest, code: str, year: int, perm: str) -> UnitYear:
     unit_year = UnitYear(get_object_or_404(Unit, code=code), year)
@@ -45,12 +43,6 @@ def _get_unit_year_for_user(request: HttpRequest, code: str, year: int, perm: st
     return unit_year
 
 
-
-
-def _xlsx(dataset, filename: str) -> HttpResponse:
-    response = HttpResponse(dataset.export("xlsx"), content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
 
 
 # Registrations ------------------------------------------------------------------------------
@@ -193,7 +185,7 @@ def registrations_export(request: HttpRequest, code: str, year: int) -> HttpResp
         unit_ids=[e["membership"].unit_id for e in entries], on=timezone.localdate()
     )
     dataset = RegistrationItemResource(late=late, pending=flags).export(items)
-    return _xlsx(dataset, f"dang-ky-thi-dua-{code}-{year}.xlsx")
+    return xlsx_response(f"dang-ky-thi-dua-{code}-{year}.xlsx", dataset.export("xlsx"))
 
 
 # Decisions ----------------------------------------------------------------------------------
@@ -274,7 +266,7 @@ def decisions_export(request: HttpRequest, code: str, year: int) -> HttpResponse
     items = list(selectors.decision_items_of_cluster_year(cluster_year=cluster_year))
     prices = {item.pk: amount for item, amount in selectors.decision_items_priced(items)}
     dataset = DecisionItemResource(prices=prices).export(items)
-    return _xlsx(dataset, f"quyet-dinh-khen-thuong-{code}-{year}.xlsx")
+    return xlsx_response(f"quyet-dinh-khen-thuong-{code}-{year}.xlsx", dataset.export("xlsx"))
 
 
 # Eligibility and histories ------------------------------------------------------------------

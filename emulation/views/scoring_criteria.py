@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from cum4.view_helpers import xlsx_response
 from emulation.forms.scoring import (
     CriteriaGroupForm,
     CriteriaTableForm,
@@ -147,11 +148,7 @@ def criteria_export(request: HttpRequest, code: str, year: int) -> HttpResponse:
     output = io.BytesIO()
     rows_workbook(rows=services_criteria.criteria_table_rows(table=table), title=str(year),
                   output=output)
-    response = HttpResponse(
-        output.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = f'attachment; filename="tieu-chi-{code}-{year}.xlsx"'
-    return response
+    return xlsx_response(f"tieu-chi-{code}-{year}.xlsx", output.getvalue())
 
 
 @require_POST

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from cum4.models import Unit, User
 from cum4.permissions import require_perm
+from cum4.view_helpers import xlsx_response
 from emulation.forms.scoring import AnswerForm, BallotForm, ComplaintForm, FinaliseForm
 from emulation.models import NominationBallot, ResultComplaint, ScoringRound
 from emulation.scoring import selectors, services_scores, services_vote
@@ -97,11 +98,7 @@ def ranking_export(request: HttpRequest, code: str, year: int) -> HttpResponse:
     cluster_year = _get_cluster_year_for_user(request, code, year, "emulation.view_ranking")
     output = io.BytesIO()
     ranking_workbook(ranking=selectors.ranking(cluster_year=cluster_year), output=output)
-    response = HttpResponse(
-        output.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = f'attachment; filename="xep-hang-{code}-{year}.xlsx"'
-    return response
+    return xlsx_response(f"xep-hang-{code}-{year}.xlsx", output.getvalue())
 
 
 def complaints(request: HttpRequest, code: str, year: int) -> HttpResponse:

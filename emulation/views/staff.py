@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from cum4.models import Unit
 from cum4.permissions import require_perm
+from cum4.view_helpers import xlsx_response
 from emulation.forms.staff import (
     DisciplineForm,
     ImportForm,
@@ -158,10 +159,7 @@ def _apply(kind: str, form, member: StaffMember, current, request: HttpRequest) 
 
 def staff_export(request: HttpRequest, code: str) -> HttpResponse:
     unit = _get_unit_for_user(request, code, "emulation.view_unit_staff")
-    response = HttpResponse(
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = f'attachment; filename="can-bo-{unit.code}.xlsx"'
+    response = xlsx_response(f"can-bo-{unit.code}.xlsx")
     staff_export_xlsx(unit=unit, output=response)
     return response
 

@@ -11,20 +11,16 @@ from django.utils import timezone
 from cum4 import selectors as core_selectors
 from cum4.models import Unit
 from cum4.permissions import require_perm
-from cum4.view_helpers import get_cluster_year_for_user
+from cum4.view_helpers import get_cluster_year_for_user, xlsx_response
 from emulation.pledge_export import movements_workbook, pledge_workbook
 from emulation.selectors.pledges import pledge_matrix
 from emulation.statistics.selectors import statistics_for
 from emulation.statistics.workbook import statistics_workbook
 from emulation.views._common import redirect_to_current
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
 
 def _xlsx(buffer: io.BytesIO, filename: str) -> HttpResponse:
-    response = HttpResponse(buffer.getvalue(), content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    return xlsx_response(filename, buffer.getvalue())
 
 
 def statistics_current(request: HttpRequest) -> HttpResponse:
