@@ -70,8 +70,13 @@ TABLE_CODES = (
     "cases_resolved",
     "resolution_rate",
 )
-CHART_CODES = ("insp_total", "subjects_inspected", "reception_turns", "petitions_received",
-               "cases_resolved")
+CHART_CODES = (
+    "insp_total",
+    "subjects_inspected",
+    "reception_turns",
+    "petitions_received",
+    "cases_resolved",
+)
 
 
 @dataclass(frozen=True)
@@ -179,27 +184,30 @@ def _add(a: Completeness, b: Completeness) -> Completeness:
 
 
 def _cluster_figures(
-    cluster_year: ClusterYear,
-    period: str,
-    members_by_year: dict[int, list[Membership]],
-    unit_ids: Sequence[int],
+    cluster_year: ClusterYear, period: str, unit_ids_by_year: dict[int, list[int]]
 ) -> tuple[list[UnitRow], list[YearPoint], Completeness]:
     """The rows of the year, the series over the years and the year's completeness."""
     quarters = PERIOD_QUARTERS[period]
-    flat, states = _fetch(unit_ids, sorted(members_by_year), quarters)
+    unit_ids = sorted({unit_id for ids in unit_ids_by_year.values() for unit_id in ids})
+    flat, states = _fetch(unit_ids, sorted(unit_ids_by_year), quarters)
 
     def figures(unit_id: int, year: int) -> dict[str, FigureValue]:
         return _combine_quarters(quarters, flat.get((unit_id, year), {}))
 
     series = [
-        YearPoint(year, sum_figures(figures(m.unit_id, year) for m in members))
-        for year, members in sorted(members_by_year.items())
+        YearPoint(year, sum_figures(figures(unit_id, year) for unit_id in ids))
+        for year, ids in sorted(unit_ids_by_year.items())
     ]
     previous_year = cluster_year.year - 1
-    had_previous = previous_year in members_by_year
+    had_previous = previous_year in unit_ids_by_year
     rows: list[UnitRow] = []
     total_completeness = Completeness()
-    for membership in members_by_year.get(cluster_year.year, []):
+    members = (
+        Membership.objects.filter(cluster_year=cluster_year)
+        .select_related("unit")
+        .order_by("unit__name")
+    )
+    for membership in members:
         unit_id = membership.unit_id
         done = _completeness(states.get((unit_id, cluster_year.year), []), len(quarters))
         total_completeness = _add(total_completeness, done)
@@ -227,27 +235,29 @@ def cluster_dashboard(
     previous_* are the same period of the year before (its own members); the series covers the
     cluster's last YEARS_CHARTED years up to this one; the ranking (registry report extra
     "ranking") and the registered panels for `user` where they exist. Approved reports only.
-    Constant queries (two fewer when the figures come from the cache).
+    Constant queries: the membership and report stamps, then the figures from the cache or
+    (when the stamp moved) three more queries and one per section.
     """
     quarters = PERIOD_QUARTERS[period]
     first_year = cluster_year.year - YEARS_CHARTED + 1
+    # Plain tuples: the unit rows themselves are only read when the figures are computed.
     memberships = list(
         Membership.objects.filter(
             cluster_year__cluster_id=cluster_year.cluster_id,
             cluster_year__year__gte=first_year,
             cluster_year__year__lte=cluster_year.year,
         )
-        .select_related("unit", "cluster_year")
-        .order_by("cluster_year__year", "unit__name")
+        .order_by("cluster_year__year", "unit_id")
+        .values_list("cluster_year__year", "unit_id", "role")
     )
-    members_by_year: dict[int, list[Membership]] = defaultdict(list)
-    for membership in memberships:
-        members_by_year[membership.cluster_year.year].append(membership)
-    unit_ids = sorted({m.unit_id for m in memberships})
-    years = sorted(members_by_year)
+    unit_ids_by_year: dict[int, list[int]] = defaultdict(list)
+    for year, unit_id, _role in memberships:
+        unit_ids_by_year[year].append(unit_id)
+    unit_ids = sorted({unit_id for _year, unit_id, _role in memberships})
+    years = sorted(unit_ids_by_year)
     # Approved figures change only with a workflow step, which bumps the reports' updated_at
-    # (or their count or states): a stamp of those keys the cached figures, so a page costs
-    # two queries when nothing changed and never shows a stale figure.
+    # (or their count or states): a stamp of those and of the memberships keys the cached
+    # figures, so a page costs two queries when nothing changed and never shows a stale figure.
     stamp = QuarterlyReport.objects.filter(
         unit_id__in=unit_ids, year__in=years, quarter__in=quarters
     ).aggregate(
@@ -257,20 +267,21 @@ def cluster_dashboard(
         last=Max("updated_at"),
         last_id=Max("id"),
     )
-    key = "cum4-dashboard:" + hashlib.sha256(
-        repr((cluster_year.pk, period, unit_ids, years, sorted(stamp.items()))).encode()
-    ).hexdigest()
+    key = (
+        "cum4-dashboard:"
+        + hashlib.sha256(
+            repr((cluster_year.pk, period, memberships, sorted(stamp.items()))).encode()
+        ).hexdigest()
+    )
     computed = cache.get(key)
     if computed is None:
-        computed = _cluster_figures(cluster_year, period, members_by_year, unit_ids)
+        computed = _cluster_figures(cluster_year, period, unit_ids_by_year)
         cache.set(key, computed, CACHE_SECONDS)
     rows, series, total_completeness = computed
     previous_year = cluster_year.year - 1
     by_year = {point.year: point.figures for point in series}
     ranking_extra = registry.report_extras.get("ranking")
-    ranking = (
-        ranking_extra(cluster_year=cluster_year, period=period) if ranking_extra else None
-    )
+    ranking = ranking_extra(cluster_year=cluster_year, period=period) if ranking_extra else None
     panels = [
         panel
         for provider in registry.dashboard_panels
@@ -284,7 +295,7 @@ def cluster_dashboard(
         previous_totals=by_year.get(previous_year),
         completeness=total_completeness,
         series=series,
-        years=sorted(members_by_year),
+        years=years,
         available_years=list(
             ClusterYear.objects.filter(cluster_id=cluster_year.cluster_id)
             .order_by("-year")
@@ -323,9 +334,7 @@ class Source:
     value: int | None
 
 
-def figure_sources(
-    *, units: Sequence[Unit], year: int, period: str, code: str
-) -> list[Source]:
+def figure_sources(*, units: Sequence[Unit], year: int, period: str, code: str) -> list[Source]:
     """The approved reports a figure is summed from, by unit name then quarter, with the value
     each contributes (None for a derived code)."""
     reports = list(

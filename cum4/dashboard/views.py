@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import io
 
+from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from cum4 import selectors as core_selectors
@@ -50,39 +54,70 @@ def _chart_number(value) -> float | None:
     return None if value is None else float(value)
 
 
+def _figures_context(dashboard: selectors.ClusterDashboard) -> dict:
+    """What the figures part of the cluster dashboard shows: tiles, unit table, totals, charts."""
+    labels = _labels()
+    short = _short_labels()
+    previous = dashboard.previous_totals or {}
+    return {
+        "cluster_year": dashboard.cluster_year,
+        "dashboard": dashboard,
+        "period": dashboard.period,
+        # Cells laid out here so the template formats without looking each one up by code.
+        "tiles": [
+            (
+                code,
+                labels[code],
+                dashboard.totals.get(code),
+                selectors.change(dashboard.totals.get(code), previous.get(code)),
+            )
+            for code in selectors.HEADLINE_CODES
+        ],
+        "table_labels": [(code, short[code], labels[code]) for code in selectors.TABLE_CODES],
+        "table": [
+            (
+                row,
+                [
+                    (code, row.figures.get(code), row.changes.get(code))
+                    for code in selectors.TABLE_CODES
+                ],
+            )
+            for row in dashboard.rows
+        ],
+        "totals": [(code, dashboard.totals.get(code)) for code in selectors.TABLE_CODES],
+        "chart": {
+            "labels": {code: short[code] for code in selectors.CHART_CODES},
+            "units": [row.unit.province for row in dashboard.rows],
+            "byUnit": {
+                code: [_chart_number(row.figures.get(code)) for row in dashboard.rows]
+                for code in selectors.CHART_CODES
+            },
+            "years": [point.year for point in dashboard.series],
+            "byYear": {
+                code: [_chart_number(point.figures.get(code)) for point in dashboard.series]
+                for code in selectors.CHART_CODES
+            },
+        },
+    }
+
+
+def _figures_html(dashboard: selectors.ClusterDashboard) -> str:
+    """The figures part of the page, rendered once per stamp of the approved data (the
+    dashboard's cache key, which moves with every workflow step) and language."""
+    key = f"{dashboard.cache_key}:html:{get_language()}"
+    html = cache.get(key)
+    if html is None:
+        html = render_to_string("cum4/_dashboard_figures.html", _figures_context(dashboard))
+        cache.set(key, html, selectors.CACHE_SECONDS)
+    return mark_safe(html)  # our own template's output, escaped when it was rendered
+
+
 def cluster_dashboard(request: HttpRequest, code: str, year: int) -> HttpResponse:
     cluster_year = get_cluster_year_for_user(request, code, year, "cum4.view_cluster_year")
     period = _period(request)
     dashboard = selectors.cluster_dashboard(
         cluster_year=cluster_year, period=period, user=request.user
     )
-    labels = _labels()
-    short = _short_labels()
-    chart = {
-        "labels": {code: short[code] for code in selectors.CHART_CODES},
-        "units": [row.unit.province for row in dashboard.rows],
-        "byUnit": {
-            code: [_chart_number(row.figures.get(code)) for row in dashboard.rows]
-            for code in selectors.CHART_CODES
-        },
-        "years": [point.year for point in dashboard.series],
-        "byYear": {
-            code: [_chart_number(point.figures.get(code)) for point in dashboard.series]
-            for code in selectors.CHART_CODES
-        },
-    }
-    previous = dashboard.previous_totals or {}
-    # Cells laid out here so the template formats without looking each one up by code.
-    tiles = [
-        (code, labels[code], dashboard.totals.get(code),
-         selectors.change(dashboard.totals.get(code), previous.get(code)))
-        for code in selectors.HEADLINE_CODES
-    ]
-    table = [
-        (row, [(code, row.figures.get(code), row.changes.get(code)) for code in selectors.TABLE_CODES])
-        for row in dashboard.rows
-    ]
-    totals = [(code, dashboard.totals.get(code)) for code in selectors.TABLE_CODES]
     return render(
         request,
         "cum4/dashboard_cluster.html",
@@ -92,12 +127,7 @@ def cluster_dashboard(request: HttpRequest, code: str, year: int) -> HttpRespons
             "period": period,
             "period_label": PERIOD_LABELS[period],
             "periods": [(code, PERIOD_LABELS[code]) for code in PERIOD_CODES],
-            "labels": labels,
-            "table_labels": [(code, short[code], labels[code]) for code in selectors.TABLE_CODES],
-            "tiles": tiles,
-            "table": table,
-            "totals": totals,
-            "chart": chart,
+            "figures_html": _figures_html(dashboard),
             "ranking": ranking_rows(
                 {
                     "ranking": dashboard.ranking,
@@ -145,7 +175,9 @@ def unit_dashboard(request: HttpRequest, code: str) -> HttpResponse:
                             point.figures.get(code),
                             selectors.change(
                                 point.figures.get(code),
-                                rows[index + 1].figures.get(code) if index + 1 < len(rows) else None,
+                                rows[index + 1].figures.get(code)
+                                if index + 1 < len(rows)
+                                else None,
                             ),
                         )
                         for code in selectors.TABLE_CODES

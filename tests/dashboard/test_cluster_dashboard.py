@@ -52,9 +52,7 @@ def test_it_shows_the_seed_figures_in_vietnamese_formats(seed_2022, client_for, 
 
 
 @pytest.mark.django_db
-def test_it_counts_approved_reports_only_and_says_what_is_missing(
-    seed_2022, client_for, lead_2022
-):
+def test_it_counts_approved_reports_only_and_says_what_is_missing(seed_2022, client_for, lead_2022):
     QuarterlyReport.objects.filter(unit__code="sonla", quarter=1).update(
         state=QuarterlyReport.State.SUBMITTED
     )
@@ -120,9 +118,14 @@ def test_it_runs_the_same_number_of_queries_for_7_and_34_units_and_1_and_10_year
         assert client.get(URL).status_code == 200
     units = national_cluster(cluster_code="cum-iv", years=list(range(2013, 2023)), unit_count=34)
     bulk_approved_reports(
-        [u for u in units if u.code not in {"caobang", "dienbien", "hagiang", "laichau",
-                                             "langson", "laocai", "sonla"}],
-        [2022], SEED_TOTALS,
+        [
+            u
+            for u in units
+            if u.code
+            not in {"caobang", "dienbien", "hagiang", "laichau", "langson", "laocai", "sonla"}
+        ],
+        [2022],
+        SEED_TOTALS,
     )
     bulk_approved_reports(units, list(range(2013, 2022)), SEED_TOTALS)
     cache.clear()
@@ -150,6 +153,29 @@ def test_it_serves_cached_figures_until_a_report_changes(seed_2022, client_for, 
     with CaptureQueriesContext(connection) as recomputed:
         assert _tile(client.get(URL).content.decode(), "insp_total") != "1.902"
     assert len(recomputed.captured_queries) > len(cached.captured_queries)
+
+
+@pytest.mark.django_db
+def test_a_change_of_lead_shows_at_once_despite_the_cached_figures(
+    seed_2022, client_for, lead_2022
+):
+    from cum4.models import Membership
+
+    client = client_for(lead_2022)
+
+    def badges() -> dict[str, str]:
+        html = client.get(URL).content.decode()
+        return dict(
+            re.findall(
+                r'/units/([a-z]+)/dashboard/[^>]*>[^<]*</a> <span class="badge[^>]*>([^<]+)<', html
+            )
+        )
+
+    assert badges() == {"langson": "trưởng cụm", "laichau": "phó trưởng cụm"}
+    Membership.objects.filter(cluster_year__year=2022, unit__code="laichau").update(
+        role=Membership.Role.MEMBER
+    )  # no report moves: only the membership stamp can tell
+    assert badges() == {"langson": "trưởng cụm"}
 
 
 @pytest.mark.django_db
