@@ -4,13 +4,9 @@ from __future__ import annotations
 
 import io
 
-from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
-from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from cum4 import selectors as core_selectors
@@ -18,6 +14,7 @@ from cum4.dashboard import selectors
 from cum4.exports.catalogue import export_indicators
 from cum4.exports.common import ranking_rows
 from cum4.exports.registration import CONTENT_TYPES
+from cum4.fragments import cached_fragment
 from cum4.models import Unit
 from cum4.periods import PERIOD_CODES, PERIOD_LABELS
 from cum4.registry import registry
@@ -101,17 +98,6 @@ def _figures_context(dashboard: selectors.ClusterDashboard) -> dict:
     }
 
 
-def _figures_html(dashboard: selectors.ClusterDashboard) -> str:
-    """The figures part of the page, rendered once per stamp of the approved data (the
-    dashboard's cache key, which moves with every workflow step) and language."""
-    key = f"{dashboard.cache_key}:html:{get_language()}"
-    html = cache.get(key)
-    if html is None:
-        html = render_to_string("cum4/_dashboard_figures.html", _figures_context(dashboard))
-        cache.set(key, html, selectors.CACHE_SECONDS)
-    return mark_safe(html)  # our own template's output, escaped when it was rendered
-
-
 def cluster_dashboard(request: HttpRequest, code: str, year: int) -> HttpResponse:
     cluster_year = get_cluster_year_for_user(request, code, year, "cum4.view_cluster_year")
     period = _period(request)
@@ -127,7 +113,12 @@ def cluster_dashboard(request: HttpRequest, code: str, year: int) -> HttpRespons
             "period": period,
             "period_label": PERIOD_LABELS[period],
             "periods": [(code, PERIOD_LABELS[code]) for code in PERIOD_CODES],
-            "figures_html": _figures_html(dashboard),
+            # Rendered once per stamp of the approved data, which moves with every workflow step.
+            "figures_html": cached_fragment(
+                "cum4/_dashboard_figures.html",
+                lambda: _figures_context(dashboard),
+                key=dashboard.cache_key,
+            ),
             "ranking": ranking_rows(
                 {
                     "ranking": dashboard.ranking,

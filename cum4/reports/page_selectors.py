@@ -46,6 +46,20 @@ class GridCell:
     def warnings_count(self) -> int:
         return len(self.report.warnings) if self.report else 0
 
+    @property
+    def fingerprint(self) -> tuple:
+        """Everything the grid shows of the cell (keys the grid's cached rendering)."""
+        report = self.report
+        return (
+            self.quarter,
+            report.pk if report else None,
+            self.state,
+            report.submitted_at if report else None,
+            self.warnings_count,
+            self.deadline,
+            self.timeliness,
+        )
+
 
 @dataclass(frozen=True)
 class GridRow:
@@ -59,6 +73,10 @@ class GridRow:
     @property
     def complete(self) -> bool:
         return len(self.approved_quarters) == len(self.cells)
+
+    @property
+    def fingerprint(self) -> tuple:
+        return (self.unit.pk, self.unit.code, str(self.unit), *(c.fingerprint for c in self.cells))
 
 
 def _timeliness(report: QuarterlyReport | None, deadline: dt.date, today: dt.date) -> str:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cum4 import selectors as core_selectors
+from cum4.fragments import cached_fragment
 from cum4.models import Cluster, ClusterYear, User
 from cum4.permissions import is_cluster_lead, is_secretariat, is_viewer, require_perm
 from cum4.reports import forms, services
@@ -238,5 +239,16 @@ def status_grid(request: HttpRequest, code: str | None = None, year: int | None 
     return render(
         request,
         "reports/status_grid.html",
-        {"cluster_year": cluster_year, "rows": rows, "years": years, "sees_all": sees_all},
+        {
+            "cluster_year": cluster_year,
+            "rows": rows,
+            # The cells are most of the page's cost: rendered once per content of the rows.
+            "grid": cached_fragment(
+                "reports/_status_grid.html",
+                {"rows": rows},
+                key=[row.fingerprint for row in rows],
+            ),
+            "years": years,
+            "sees_all": sees_all,
+        },
     )

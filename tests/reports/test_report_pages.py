@@ -67,6 +67,35 @@ def test_it_marks_submissions_on_time_late_or_missing(client_for, unit, lead_202
     assert by_unit["caobang"][1].timeliness == "pending"
 
 
+def _grid_cell(html: str, unit_code: str, quarter: int) -> str:
+    row = html.split(f'data-unit="{unit_code}"', 1)[1].split("</tr>", 1)[0]
+    return row.split(f'data-quarter="{quarter}"', 1)[1].split("</td>", 1)[0]
+
+
+def test_the_cached_grid_follows_every_change_of_a_cell(client_for, unit):
+    """The grid's rendering is cached by what it shows: a new state, a submission date,
+    a warning or a passing deadline each shows at the next request."""
+    from cum4.reports.models import QuarterlyReport
+
+    client = client_for(User.objects.get(username="laocai.leader"))
+    url = reverse("reports:grid_year", args=["cum-iv", 2023])
+    report = make_report(unit("sonla"), 2023, 1, "draft", valid_values())
+    with time_machine.travel(dt.datetime(2023, 3, 10, 10, tzinfo=dt.UTC)):
+        cell = _grid_cell(client.get(url).content.decode(), "sonla", 1)
+        assert 'data-state="draft"' in cell and "hạn" in cell
+        QuarterlyReport.objects.filter(pk=report.pk).update(
+            state="submitted",
+            submitted_at=dt.datetime(2023, 3, 10, 9, tzinfo=dt.UTC),
+            warnings=[{"rule": "outlier", "message": "x"}],
+        )
+        cell = _grid_cell(client.get(url).content.decode(), "sonla", 1)
+        assert 'data-state="submitted"' in cell and "10/03/2023" in cell and "⚠ 1" in cell
+        assert "chưa bắt đầu" in _grid_cell(client.get(url).content.decode(), "caobang", 1)
+    with time_machine.travel(dt.datetime(2023, 3, 25, 10, tzinfo=dt.UTC)):
+        # Nothing in the database moved; the deadline passed.
+        assert "chưa gửi" in _grid_cell(client.get(url).content.decode(), "caobang", 1)
+
+
 @time_machine.travel(dt.datetime(2023, 6, 20, 10, tzinfo=dt.UTC))
 def test_it_lists_due_late_and_returned_reports_as_unit_tasks(client_for, staff_laichau):
     make_report(staff_laichau.unit, 2023, 2, "returned", valid_values())
