@@ -10,10 +10,18 @@ import os
 import shutil
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 
 from cum4 import demo
 from cum4.models import ClusterYear, Unit, User
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: the figure and fragment caches are keyed by the
+    data, and a rolled-back test may leave rows with the same ids and times as the next."""
+    cache.clear()
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -153,6 +154,12 @@ class SectionRow(models.Model):
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs) -> None:
+        super().save(*args, **kwargs)
+        # The approved figures are cached by their reports' updated_at: whatever the path (a
+        # service, the admin, an import), a value never changes without it moving.
+        QuarterlyReport.objects.filter(pk=self.report_id).update(updated_at=timezone.now())
 
     def clean(self) -> None:
         from cum4.reports.validation import raise_row_errors  # the rules need the registry

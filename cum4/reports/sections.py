@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cached_property
 from typing import Any
 
 from django.apps import apps
@@ -94,11 +95,12 @@ class ReportSection:
     carry: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = ()
     order: int = field(default=0, compare=False)
 
-    @property
+    # Cached (the section never changes): flattening a report reads them once per code.
+    @cached_property
     def codes(self) -> tuple[str, ...]:
         return tuple(spec.code for spec in self.indicators)
 
-    @property
+    @cached_property
     def row_keys(self) -> tuple[str, ...]:
         return tuple(key for key, _label in self.rows)
 

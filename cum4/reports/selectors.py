@@ -7,11 +7,15 @@ openings from its first quarter and recompute the derived indicators from those 
 
 from __future__ import annotations
 
+import hashlib
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
+
+from django.core.cache import cache
 
 from cum4.models import ClusterYear, Unit
 from cum4.periods import PERIOD_QUARTERS
@@ -21,6 +25,8 @@ from cum4.reports.models import QuarterlyReport
 from cum4.reports.sections import DERIVED, OPENING, report_sections
 from cum4.reports.validation import Issue, ReportValues, empty_values
 from cum4.selectors import memberships_of
+
+APPROVED_VALUES_SECONDS = 15 * 60
 
 FigureValue = int | Decimal | None
 
@@ -109,9 +115,15 @@ def flatten(values: ReportValues) -> dict[str, int | None]:
     flat: dict[str, int | None] = {}
     for section in report_sections():
         rows = values.get(section.code, {})
+        if len(section.row_keys) == 1:  # every section but D: the row's values as they are
+            row = rows.get(section.row_keys[0], {})
+            for code in section.codes:
+                flat[code] = row.get(code)
+            continue
+        row_values = [rows.get(key, {}) for key in section.row_keys]
         for code in section.codes:
-            parts = [rows.get(row, {}).get(code) for row in section.row_keys]
-            flat[code] = None if any(p is None for p in parts) else sum(parts)  # type: ignore[arg-type]
+            parts = [row.get(code) for row in row_values]
+            flat[code] = None if None in parts else sum(parts)  # type: ignore[arg-type]
     return flat
 
 
@@ -233,12 +245,11 @@ def units_period_figures(
             year=year,
             quarter__in=quarters,
             state=QuarterlyReport.State.APPROVED,
-        ).values_list("pk", "unit_id", "quarter")
+        )
+        .order_by("pk")
+        .values_list("pk", "unit_id", "quarter", "updated_at")
     )
-    values = reports_values(pk for pk, _unit, _q in reports)
-    by_unit: dict[int, dict[int, dict[str, int | None]]] = defaultdict(dict)
-    for pk, unit_id, quarter in reports:
-        by_unit[unit_id][quarter] = flatten(values[pk])
+    by_unit = _approved_flat_values(reports)
     return {
         unit.pk: UnitFigures(
             unit=unit,
@@ -249,6 +260,27 @@ def units_period_figures(
         )
         for unit in units
     }
+
+
+def _approved_flat_values(
+    reports: list[tuple[int, int, int, Any]],
+) -> dict[int, dict[int, dict[str, int | None]]]:
+    """{unit id: {quarter: flat values}} of approved reports (pk, unit id, quarter, updated_at).
+
+    An approved report's values are locked (form, admin, import) and every workflow step
+    saves the report, moving updated_at: the list itself keys the cache, so the section
+    tables are read once per change of the approved data, never stale.
+    """
+    key = "cum4-approved-values:" + hashlib.sha256(repr(reports).encode()).hexdigest()
+    cached = cache.get(key)
+    if cached is not None:
+        return cached
+    values = reports_values(pk for pk, *_rest in reports)
+    by_unit: dict[int, dict[int, dict[str, int | None]]] = defaultdict(dict)
+    for pk, unit_id, quarter, _updated in reports:
+        by_unit[unit_id][quarter] = flatten(values[pk])
+    cache.set(key, by_unit, APPROVED_VALUES_SECONDS)
+    return by_unit
 
 
 def unit_period_figures(*, unit: Unit, year: int, period: str) -> UnitFigures:

@@ -6,8 +6,10 @@ import copy
 from decimal import Decimal
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 
+from cum4.reports.models import QuarterlyReport
 from cum4.reports.selectors import (
     cluster_period_figures,
     indicators,
@@ -86,10 +88,32 @@ def test_it_reads_many_units_in_a_constant_number_of_queries(
     sonla_2022, unit, django_assert_num_queries
 ):
     units = [unit(code) for code in ("sonla", "laocai", "caobang", "dienbien")]
+    cache.clear()
     with django_assert_num_queries(6):  # reports + one per section model
         units_period_figures(units=units[:1], year=2022, period="year")
+    cache.clear()
     with django_assert_num_queries(6):
         units_period_figures(units=units, year=2022, period="year")
+    with django_assert_num_queries(1):  # nothing approved changed: the values are cached
+        units_period_figures(units=units, year=2022, period="year")
+
+
+def test_the_cached_values_follow_a_workflow_step_and_a_changed_value(
+    sonla_2022, unit, lead_2022
+):
+    sonla = unit("sonla")
+    first = units_period_figures(units=[sonla], year=2022, period="year")[sonla.pk]
+    report = QuarterlyReport.objects.get(unit=sonla, year=2022, quarter=3)
+    from cum4.reports.services import report_approve
+
+    report_approve(report=report, by=lead_2022)  # submitted until now
+    added = units_period_figures(units=[sonla], year=2022, period="year")[sonla.pk]
+    assert added.approved_quarters == (1, 2, 3, 4) != first.approved_quarters
+    section = QuarterlyReport.objects.get(unit=sonla, year=2022, quarter=1).inspection_section
+    section.policy_recommendations += 1000  # saved outside the workflow: the report's updated_at moves too
+    section.save()
+    changed = units_period_figures(units=[sonla], year=2022, period="year")[sonla.pk]
+    assert changed.values["policy_recommendations"] == added.values["policy_recommendations"] + 1000
 
 
 def test_it_shows_in_the_grid_that_an_unapproved_quarter_is_left_out(
