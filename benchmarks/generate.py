@@ -1,9 +1,10 @@
 """Generate the national-scale data set in the database of DATABASE_URL (run by hand).
 
 34 provincial inspectorates in 6 emulation clusters, 10 years (2016–2025) of approved
-quarterly reports, the demo users, and 3.000 staff with their assignments, titles and
-commendation decisions (when the emulation models are installed). Bulk inserts: no history
-rows and no workflow events, which the pages measured do not read.
+quarterly reports, the demo users, 3.000 staff with their assignments, titles and
+commendation decisions, and every cluster year scored on the sample criteria table (when the
+emulation models are installed). Bulk inserts: no history rows and no workflow events, which
+the pages measured do not read.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/cum4_bench \
         .venv/bin/python benchmarks/generate.py
@@ -16,6 +17,7 @@ import os
 import random
 import sys
 import time
+from decimal import Decimal
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -184,6 +186,59 @@ def staff_titles_and_decisions(units: list[Unit]) -> str:
     return f"{len(people)} staff, {len(items)} titles in {len(YEARS)} decisions"
 
 
+def scoring(groups: dict[str, list[Unit]]) -> str:
+    """Every cluster year scored on the sample criteria table: self, review and agreed scores
+    of every member; years before the last final with a ballot per member, the last in
+    review. The ranking page then reads what a real year holds (its indicator criteria from
+    the approved reports)."""
+    if not apps.is_installed("emulation"):
+        return "emulation not installed"
+    from cum4.models import User
+    from emulation.models import CriteriaTable, NominationBallot, Score, ScoringRound
+    from emulation.scoring.selectors import table_tree
+    from emulation.scoring.services_criteria import criteria_table_create_sample
+
+    rng = random.Random(6)
+    voter = User.objects.filter(is_superuser=True).first() or User.objects.first()
+    scores, ballots, years = [], [], 0
+    for code, members in groups.items():
+        for cluster_year in ClusterYear.objects.filter(cluster__code=code, year__in=YEARS):
+            if CriteriaTable.objects.filter(cluster_year=cluster_year).exists():
+                continue
+            years += 1
+            criteria_table_create_sample(cluster_year=cluster_year)
+            final = cluster_year.year < YEARS[-1]
+            ScoringRound.objects.update_or_create(
+                cluster_year=cluster_year,
+                defaults={
+                    "phase": ScoringRound.Phase.FINAL if final else ScoringRound.Phase.REVIEW,
+                    "finalised_at": timezone.now() if final else None,
+                },
+            )
+            # A final year's indicator points are frozen as agreed scores (scoring_finalise);
+            # a year in review computes them from the approved reports.
+            criteria = [c for c in table_tree(cluster_year=cluster_year).criteria
+                        if final or not c.is_computed]
+            for unit in members:
+                strength = Decimal(rng.randint(80, 98)) / 100
+                for criterion in criteria:
+                    points = (criterion.max_points * strength).quantize(Decimal("0.5"))
+                    if criterion.method == "deduction":
+                        points = Decimal(rng.randint(0, 1))
+                    scores.append(Score(
+                        unit=unit, criterion=criterion, self_score=points,
+                        review_score=points, agreed_score=points if final else None,
+                    ))
+                if final and voter is not None:
+                    nominee = rng.choice([m for m in members if m.pk != unit.pk])
+                    ballots.append(NominationBallot(
+                        cluster_year=cluster_year, voter=unit, nominee=nominee, cast_by=voter,
+                    ))
+    Score.objects.bulk_create(scores, batch_size=2000)
+    NominationBallot.objects.bulk_create(ballots, batch_size=2000)
+    return f"{years} cluster years scored ({len(scores)} scores, {len(ballots)} ballots)"
+
+
 def main() -> None:
     started = time.perf_counter()
     with transaction.atomic():
@@ -191,9 +246,10 @@ def main() -> None:
         units = [unit for members in groups.values() for unit in members]
         created = approved_reports(units)
         staff = staff_titles_and_decisions(units)
+        scored = scoring(groups)
     print(
         f"{len(units)} units in {len(groups)} clusters, years {YEARS[0]}–{YEARS[-1]}: "
-        f"{created} approved reports created; {staff}; "
+        f"{created} approved reports created; {staff}; {scored}; "
         f"{time.perf_counter() - started:.1f} s"
     )
 

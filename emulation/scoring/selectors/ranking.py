@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import math
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
+
+from django.core.cache import cache
+from django.db.models import Count, Max
 
 from cum4.models import ClusterYear, Membership, Unit
 from emulation.models import (
@@ -24,6 +28,8 @@ from emulation.scoring.selectors.totals import (
     scoring_round_of,
     table_tree,
 )
+
+FINAL_RANKS_SECONDS = 60 * 60
 
 
 @dataclass
@@ -147,6 +153,43 @@ def _final_successors() -> dict[int, int]:
     return result
 
 
+def _needs_figures(tree: TableTree, round_: ScoringRound, members: list[Unit],
+                   scores: dict[tuple[int, int], Score]) -> bool:
+    """Whether an indicator criterion still reads the approved figures: not once the year is
+    final and every unit's indicator points are frozen as agreed scores (the previous year of
+    every ranking page)."""
+    computed = [c for c in tree.criteria if c.is_computed]
+    if not computed:
+        return False
+    if round_.phase != ScoringRound.Phase.FINAL:
+        return True
+    return any(
+        (score := scores.get((unit.pk, criterion.pk))) is None or score.agreed_score is None
+        for unit in members
+        for criterion in computed
+    )
+
+
+def final_ranks(*, cluster_year: ClusterYear) -> dict[int, int]:
+    """Unit id → rank in a year whose vote is closed, computed once per stamp of what decides
+    it: the round, the members and the scores. (The table cannot change once scored; a score
+    changes only through a complaint's reopening, which saves it and moves updated_at.)"""
+    round_ = scoring_round_of(cluster_year=cluster_year)
+    members = sorted(Membership.objects.filter(cluster_year=cluster_year)
+                     .values_list("unit_id", flat=True))
+    scores = Score.objects.filter(criterion__group__table__cluster_year=cluster_year).aggregate(
+        count=Count("id"), last=Max("updated_at"))
+    key = "emulation-final-ranks:" + hashlib.sha256(repr(
+        (cluster_year.pk, round_.phase, round_.finalised_at, members, scores["count"],
+         scores["last"])).encode()).hexdigest()
+    ranks = cache.get(key)
+    if ranks is None:
+        ranks = {row.unit.pk: row.rank
+                 for row in ranking(cluster_year=cluster_year, with_previous=False).rows}
+        cache.set(key, ranks, FINAL_RANKS_SECONDS)
+    return ranks
+
+
 def ranking(*, cluster_year: ClusterYear, with_previous: bool = True) -> Ranking:
     """The ranking of a cluster year: totals of agreed scores, descending.
 
@@ -166,7 +209,7 @@ def ranking(*, cluster_year: ClusterYear, with_previous: bool = True) -> Ranking
                                           unit__in=members):
             scores[(score.unit_id, score.criterion_id)] = score
     figures: dict[int, dict] = {}
-    if any(c.is_computed for c in tree.criteria):
+    if _needs_figures(tree, round_, members, scores):
         figures = adapters.approved_year_figures(units=members, year=cluster_year.year)
     vote = vote_result(cluster_year=cluster_year, members=members)
 
@@ -197,8 +240,8 @@ def ranking(*, cluster_year: ClusterYear, with_previous: bool = True) -> Ranking
         if previous and scoring_round_of(cluster_year=previous).vote_closed:
             previous_year = previous.year
             line_of = _final_successors()
-            before = {line_of[r.unit.pk]: r.rank
-                      for r in ranking(cluster_year=previous, with_previous=False).rows}
+            before = {line_of[unit_id]: rank
+                      for unit_id, rank in final_ranks(cluster_year=previous).items()}
             for row in rows:
                 row.previous_rank = before.get(line_of.get(row.unit.pk, row.unit.pk))
     return Ranking(cluster_year=cluster_year, round=round_, tree=tree, rows=rows, vote=vote,
