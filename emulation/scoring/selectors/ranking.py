@@ -236,7 +236,11 @@ def ranking(*, cluster_year: ClusterYear, with_previous: bool = True) -> Ranking
     previous_year = None
     if with_previous:
         previous = ClusterYear.objects.filter(
-            cluster_id=cluster_year.cluster_id, year=cluster_year.year - 1).first()
+            cluster_id=cluster_year.cluster_id, year=cluster_year.year - 1,
+        ).select_related("scoring_round").first()
+        if previous is not None:  # its round read in the same query
+            previous._scoring_round = getattr(previous, "scoring_round", None) or ScoringRound(
+                cluster_year=previous)
         if previous and scoring_round_of(cluster_year=previous).vote_closed:
             previous_year = previous.year
             line_of = _final_successors()
