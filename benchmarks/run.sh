@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # The whole benchmark, by hand: fresh database, data, gunicorn on loopback, load, documents.
+# The load driver is wrk when installed (apt-get install -y wrk), else a Python one.
 #   benchmarks/run.sh            (PostgreSQL on 127.0.0.1:5432, user postgres, db cum4_bench)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,11 +28,11 @@ trap 'kill $GUNICORN 2>/dev/null || true' EXIT
 for _ in $(seq 50); do curl -sf http://127.0.0.1:$PORT/healthz >/dev/null && break; sleep 0.2; done
 
 $PY benchmarks/load.py --base http://127.0.0.1:$PORT --users 16 \
-  --requests "${BENCH_REQUESTS:-800}" --seconds "${BENCH_SECONDS:-60}" \
+  --requests "${BENCH_REQUESTS:-800}" --seconds "${BENCH_SECONDS:-40}" \
   --page floor=/accounts/password/ \
   --page dashboard=/clusters/cum-iv/2025/dashboard/?period=year \
   --page status_grid=/reports/status/cum-iv/2025/ \
-  --page ranking="${BENCH_RANKING:-/emulation/scoring/cum-iv/2025/ranking/}"
+  --page ranking=/emulation/scoring/cum-iv/2025/ranking/
 
 kill $GUNICORN; wait $GUNICORN 2>/dev/null || true
 $PY benchmarks/documents.py cum-iv 2025
