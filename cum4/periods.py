@@ -121,8 +121,9 @@ def period_of(year: int, code: str) -> Period:
 def quarter_containing(day: dt.date) -> Period:
     """The quarter whose data window holds `day` (15/12 belongs to Q1 of the next year)."""
     for year in (day.year, day.year + 1):
+        periods = periods_of_year(year)  # one query a year, not one a quarter
         for code in QUARTER_CODES:
-            period = periods_of_year(year)[code]
+            period = periods[code]
             if period.start <= day <= period.end:
                 return period
     raise NoReportingRule(f"No quarter window holds {day:%d/%m/%Y}.")

@@ -59,3 +59,8 @@ def test_it_applies_a_later_rule_row_to_later_years_only():
 def test_it_names_the_legal_basis_in_force():
     assert "02/2021" in period_of(2022, "q1").legal_basis
     assert "06/2025" in period_of(2026, "q1").legal_basis
+
+
+def test_it_finds_the_quarter_of_a_day_in_one_query_a_year(django_assert_max_num_queries):
+    with django_assert_max_num_queries(2):  # the day's year, and the next for 15-31/12
+        assert quarter_containing(dt.date(2022, 12, 20)).year == 2023
