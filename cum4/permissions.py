@@ -37,17 +37,15 @@ def leads_unit(user: User, unit: Unit | None) -> bool:
     return unit is not None and is_unit_leader(user) and user.unit_id == unit.pk
 
 
-def lead_unit_ids(cluster_year: ClusterYear) -> set[int]:
-    """Units holding the lead or deputy-lead role of the cluster year (cached on the object)."""
-    cached = getattr(cluster_year, "_lead_unit_ids", None)
+def unit_roles(user: User) -> dict[int, str]:
+    """Cluster year id → the role of the user's unit that year, in one query, cached on the
+    user object (which lives for one request): pages check several of these predicates."""
+    cached = getattr(user, "_unit_roles", None)
     if cached is None:
-        cached = set(
-            Membership.objects.filter(
-                cluster_year=cluster_year,
-                role__in=[Membership.Role.LEAD, Membership.Role.DEPUTY],
-            ).values_list("unit_id", flat=True)
-        )
-        cluster_year._lead_unit_ids = cached
+        cached = dict(
+            Membership.objects.filter(unit_id=user.unit_id).values_list("cluster_year_id", "role")
+        ) if user.unit_id else {}
+        user._unit_roles = cached
     return cached
 
 
@@ -56,14 +54,14 @@ def is_cluster_lead(user: User, cluster_year: ClusterYear | None) -> bool:
     """The leader of the unit that leads (or deputises for) the cluster in that year."""
     if cluster_year is None or not is_unit_leader(user):
         return False
-    return user.unit_id in lead_unit_ids(cluster_year)
+    return unit_roles(user).get(cluster_year.pk) in (Membership.Role.LEAD, Membership.Role.DEPUTY)
 
 
 @rules.predicate
 def is_cluster_member(user: User, cluster_year: ClusterYear | None) -> bool:
     if cluster_year is None or not getattr(user, "works_in_unit", False):
         return False
-    return Membership.objects.filter(cluster_year=cluster_year, unit_id=user.unit_id).exists()
+    return cluster_year.pk in unit_roles(user)
 
 
 # Unit workspace: its drafts, tasks and data entry.

@@ -11,13 +11,14 @@ from dataclasses import dataclass
 
 import rules
 
-from cum4.models import ClusterYear, Membership, Unit
+from cum4.models import ClusterYear, Unit
 from cum4.permissions import (
     is_cluster_lead,
     is_cluster_member,
     is_secretariat,
     is_unit_leader,
     is_viewer,
+    unit_roles,
     works_in_unit,
 )
 
@@ -79,7 +80,7 @@ def is_member_unit_leader(user, cluster_year: ClusterYear | None) -> bool:
     return (
         cluster_year is not None
         and is_unit_leader(user)
-        and Membership.objects.filter(cluster_year=cluster_year, unit_id=user.unit_id).exists()
+        and cluster_year.pk in unit_roles(user)
     )
 
 

@@ -99,3 +99,18 @@ def test_it_shows_the_lead_a_link_to_the_clusters_lead_pages_from_home(client_fo
     with time_machine.travel("2026-11-28 09:00 +0700", tick=False):
         body = client_for(lead_2026).get("/").content.decode()
     assert reverse("cum4:cluster_year_lead", args=["cum-iv", 2026]) in body
+
+
+def test_a_page_reads_the_units_cluster_roles_once(client_for, lead_2022):
+    """Membership and lead checks answer from one query of the unit's roles per request."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_for(lead_2022)
+    url = reverse("reports:grid_year", args=["cum-iv", 2022])
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    # The unit's roles (every permission check) and the grid's rows: nothing else.
+    memberships = [q["sql"] for q in queries.captured_queries if 'FROM "cum4_membership"' in q["sql"]]
+    assert len(memberships) == 2, memberships
