@@ -235,21 +235,23 @@ def cluster_dashboard(
     previous_* are the same period of the year before (its own members); the series covers the
     cluster's last YEARS_CHARTED years up to this one; the ranking (registry report extra
     "ranking") and the registered panels for `user` where they exist. Approved reports only.
-    Constant queries: the membership and report stamps, then the figures from the cache or
-    (when the stamp moved) three more queries and one per section.
+    Constant queries: the years with their members, the report stamp, then the figures from
+    the cache or (when the stamp moved) three more queries and one per section.
     """
     quarters = PERIOD_QUARTERS[period]
     first_year = cluster_year.year - YEARS_CHARTED + 1
-    # Plain tuples: the unit rows themselves are only read when the figures are computed.
-    memberships = list(
-        Membership.objects.filter(
-            cluster_year__cluster_id=cluster_year.cluster_id,
-            cluster_year__year__gte=first_year,
-            cluster_year__year__lte=cluster_year.year,
-        )
-        .order_by("cluster_year__year", "unit_id")
-        .values_list("cluster_year__year", "unit_id", "role")
+    # Every year of the cluster with its members as plain tuples (a year without members too:
+    # the year switch lists it); the unit rows are only read when the figures are computed.
+    years_and_members = list(
+        ClusterYear.objects.filter(cluster_id=cluster_year.cluster_id)
+        .order_by("year", "memberships__unit_id")
+        .values_list("year", "memberships__unit_id", "memberships__role")
     )
+    memberships = [
+        (year, unit_id, role)
+        for year, unit_id, role in years_and_members
+        if unit_id is not None and first_year <= year <= cluster_year.year
+    ]
     unit_ids_by_year: dict[int, list[int]] = defaultdict(list)
     for year, unit_id, _role in memberships:
         unit_ids_by_year[year].append(unit_id)
@@ -296,11 +298,7 @@ def cluster_dashboard(
         completeness=total_completeness,
         series=series,
         years=years,
-        available_years=list(
-            ClusterYear.objects.filter(cluster_id=cluster_year.cluster_id)
-            .order_by("-year")
-            .values_list("year", flat=True)
-        ),
+        available_years=sorted({year for year, _unit, _role in years_and_members}, reverse=True),
         cache_key=key,
         ranking=ranking,
         panels=sorted(panels, key=lambda panel: panel.order),
