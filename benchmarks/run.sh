@@ -35,4 +35,5 @@ $PY benchmarks/load.py --base http://127.0.0.1:$PORT --users 16 \
   --page ranking=/emulation/scoring/cum-iv/2025/ranking/
 
 kill $GUNICORN; wait $GUNICORN 2>/dev/null || true
+$PY benchmarks/pages.py
 $PY benchmarks/documents.py cum-iv 2025
