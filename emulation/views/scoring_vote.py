@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from cum4.fragments import cached_fragment
 from cum4.models import Unit, User
 from cum4.permissions import require_perm
 from cum4.view_helpers import xlsx_response
@@ -88,6 +89,8 @@ def ranking(request: HttpRequest, code: str, year: int) -> HttpResponse:
     return render(request, "emulation/ranking.html", {
         "cluster_year": cluster_year,
         "ranking": result,
+        "table_html": cached_fragment("emulation/_ranking_table.html", {"ranking": result},
+                                      key=result.fingerprint),
         "chart": chart,
         "proposals": selectors.proposals_of(cluster_year=cluster_year),
         "is_lead": request.user.has_perm("emulation.run_scoring", cluster_year),

@@ -33,6 +33,26 @@ def test_it_gives_equal_totals_the_same_rank(cluster_2022, unit):
     assert ranks["caobang"] == 3
 
 
+def test_the_ranking_page_follows_each_score_at_once(cluster_2022, unit, client_for):
+    """The table's rendering is cached by what it shows: a new score shows at once."""
+    import re
+
+    t = small_table(cluster_2022, tie_breaks=())
+    set_scores(unit("laichau"), {t["a"]: 40, t["c"]: 20})
+    set_scores(unit("sonla"), {t["a"]: 30})
+    client = client_for(leader_of("langson"))  # lead of 2022
+    url = reverse("emulation:ranking", args=["cum-iv", 2022])
+
+    def row(code: str) -> str:
+        html = client.get(url).content.decode()
+        return re.search(rf'data-testid="rank-{code}">(.*?)</tr>', html, re.S).group(1)
+
+    assert "<td>1</td>" in row("laichau") and "60,00" in row("laichau")
+    set_scores(unit("sonla"), {t["a"]: 40, t["c"]: 50})
+    assert "<td>1</td>" in row("sonla") and "90,00" in row("sonla")
+    assert "<td>2</td>" in row("laichau")
+
+
 def test_it_separates_a_tie_by_the_first_tie_break(cluster_2022, unit):
     t = small_table(cluster_2022, tie_breaks=("g2", "g1"))
     set_scores(unit("laichau"), {t["a"]: 40, t["c"]: 20})  # 60, g2 = 20

@@ -94,6 +94,20 @@ class Ranking:
     def winner(self) -> Unit | None:
         return self.vote.winner
 
+    @property
+    def fingerprint(self) -> tuple:
+        """Everything the ranking table shows (keys its cached rendering)."""
+        return (
+            self.previous_year,
+            self.vote.closed,
+            tuple((group.code, group.name) for group in self.groups),
+            tuple(
+                (row.unit.pk, str(row.unit), row.rank, row.total, tuple(row.groups.items()),
+                 row.change, row.votes)
+                for row in self.rows
+            ),
+        )
+
     def as_json(self) -> list[dict]:
         """The "ranking" of the cluster report: rank order, numbers as floats (the unit's
         code, and its name for the exports)."""
