@@ -71,3 +71,15 @@ def test_it_is_vietnamese_first_in_the_right_time_zone(settings):
     assert settings.LANGUAGE_CODE == "vi"
     assert ("en", "English") in settings.LANGUAGES
     assert settings.TIME_ZONE == "Asia/Ho_Chi_Minh"
+
+
+def test_the_wsgi_module_keeps_the_loaded_app_out_of_full_collections():
+    import gc
+    import importlib
+
+    import cum4.wsgi
+
+    gc.unfreeze()
+    importlib.reload(cum4.wsgi)
+    assert gc.get_freeze_count() > 0
+    gc.unfreeze()
