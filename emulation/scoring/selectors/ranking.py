@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import math
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -218,10 +218,12 @@ def ranking(*, cluster_year: ClusterYear, with_previous: bool = True) -> Ranking
     members = [m.unit for m in Membership.objects.filter(cluster_year=cluster_year)
                .select_related("unit").order_by("unit__name")]
     scores: dict[tuple[int, int], Score] = {}
+    by_unit: dict[int, dict[int, Score]] = defaultdict(dict)
     if tree.table:
         for score in Score.objects.filter(criterion__group__table=tree.table,
                                           unit__in=members):
             scores[(score.unit_id, score.criterion_id)] = score
+            by_unit[score.unit_id][score.criterion_id] = score
     figures: dict[int, dict] = {}
     if _needs_figures(tree, round_, members, scores):
         figures = adapters.approved_year_figures(units=members, year=cluster_year.year)
@@ -229,8 +231,7 @@ def ranking(*, cluster_year: ClusterYear, with_previous: bool = True) -> Ranking
 
     rows = []
     for unit in members:
-        unit_scores = {cid: s for (uid, cid), s in scores.items() if uid == unit.pk}
-        lines = _lines(tree, round_, unit_scores, figures.get(unit.pk, {}))
+        lines = _lines(tree, round_, by_unit[unit.pk], figures.get(unit.pk, {}))
         totals = compute_totals(tree, {ln.criterion.pk: ln.layer("counted") for ln in lines})
         rows.append(RankRow(
             unit=unit,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cached_property
 
 from cum4.models import ClusterYear
 from emulation.models import CriteriaGroup, CriteriaTable, Criterion, ScoringRound
@@ -62,7 +63,15 @@ class TableTree:
     tie_break_groups: list[CriteriaGroup] = field(default_factory=list)
 
     def criteria_of(self, group: CriteriaGroup) -> list[Criterion]:
-        return [c for c in self.criteria if c.group_id == group.pk]
+        return self._criteria_by_group.get(group.pk, [])
+
+    @cached_property
+    def _criteria_by_group(self) -> dict[int, list[Criterion]]:
+        # Totals are computed per unit and layer: group the criteria once per tree.
+        by_group: dict[int, list[Criterion]] = {}
+        for criterion in self.criteria:
+            by_group.setdefault(criterion.group_id, []).append(criterion)
+        return by_group
 
     @property
     def regular_max(self) -> Decimal:
