@@ -13,4 +13,4 @@ def ranking_extra(*, cluster_year: ClusterYear, period: str | None = None) -> li
     of an open vote or an unfinished review ever leaves the app this way."""
     if selectors.scoring_round_of(cluster_year=cluster_year).phase != ScoringRound.Phase.FINAL:
         return None
-    return selectors.ranking(cluster_year=cluster_year, with_previous=False).as_json()
+    return selectors.closed_ranking(cluster_year=cluster_year).rows

@@ -151,3 +151,21 @@ def test_it_keeps_the_ranking_page_query_count_as_units_and_criteria_grow(
     with CaptureQueriesContext(connection) as cached:
         client.get(url)
     assert len(cached.captured_queries) < small
+
+
+def test_a_closed_years_ranking_is_computed_once_and_follows_a_changed_score(
+    cluster_2022, unit, django_assert_max_num_queries
+):
+    """The dashboard and the cluster report read a final year's ranking from the cache while
+    its round, members and scores stand still; a score saved (a reopened review) shows."""
+    t = small_table(cluster_2022, tie_breaks=())
+    set_scores(unit("laichau"), {t["a"]: 40, t["c"]: 20})
+    set_scores(unit("sonla"), {t["a"]: 30})
+    set_phase(cluster_2022, "final")
+    first = {row["unit"]: row for row in ranking_extra(cluster_year=cluster_2022)}
+    assert first["laichau"]["rank"] == 1 and first["laichau"]["total"] == 60
+    with django_assert_max_num_queries(3):  # the round, the members, the scores' stamp
+        assert ranking_extra(cluster_year=cluster_2022)[0]["unit"] == "laichau"
+    set_scores(unit("sonla"), {t["a"]: 40, t["c"]: 50})
+    after = {row["unit"]: row for row in ranking_extra(cluster_year=cluster_2022)}
+    assert after["sonla"]["rank"] == 1 and after["sonla"]["total"] == 90

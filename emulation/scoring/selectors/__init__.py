@@ -7,9 +7,11 @@ finalisation once it is final.
 """
 
 from emulation.scoring.selectors.ranking import (
+    ClosedRanking,
     Ranking,
     RankRow,
     VoteResult,
+    closed_ranking,
     ranking,
     vote_result,
     vote_rule_for,
@@ -41,9 +43,9 @@ from emulation.scoring.selectors.totals import (
 )
 
 __all__ = [
-    "CENT", "LAYERS", "ZERO", "Line", "RankRow", "Ranking", "Sheet", "TableTree", "Totals",
-    "UnitProgress", "VoteResult", "complaints_of", "compute_totals", "indicator_points",
-    "open_reopening", "parse_points", "proposals_of", "ranking", "reviewer_of",
-    "round_points", "score_sheet", "scoring_overview", "scoring_round_of", "sheet_stamp",
-    "table_tree", "vote_result", "vote_rule_for",
+    "CENT", "LAYERS", "ZERO", "ClosedRanking", "Line", "RankRow", "Ranking", "Sheet",
+    "TableTree", "Totals", "UnitProgress", "VoteResult", "closed_ranking", "complaints_of",
+    "compute_totals", "indicator_points", "open_reopening", "parse_points", "proposals_of",
+    "ranking", "reviewer_of", "round_points", "score_sheet", "scoring_overview",
+    "scoring_round_of", "sheet_stamp", "table_tree", "vote_result", "vote_rule_for",
 ]

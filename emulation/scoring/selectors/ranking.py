@@ -29,7 +29,7 @@ from emulation.scoring.selectors.totals import (
     table_tree,
 )
 
-FINAL_RANKS_SECONDS = 60 * 60
+CLOSED_RANKING_SECONDS = 60 * 60
 
 
 @dataclass
@@ -184,24 +184,37 @@ def _needs_figures(tree: TableTree, round_: ScoringRound, members: list[Unit],
     )
 
 
-def final_ranks(*, cluster_year: ClusterYear) -> dict[int, int]:
-    """Unit id → rank in a year whose vote is closed, computed once per stamp of what decides
-    it: the round, the members and the scores. (The table cannot change once scored; a score
-    changes only through a complaint's reopening, which saves it and moves updated_at.)"""
+@dataclass(frozen=True)
+class ClosedRanking:
+    """What other pages read of a year whose vote is closed: each unit's rank and the
+    cluster report's "ranking" rows (Ranking.as_json)."""
+
+    ranks: dict[int, int]  # unit id → rank
+    rows: list[dict]
+
+
+def closed_ranking(*, cluster_year: ClusterYear) -> ClosedRanking:
+    """The ranking of a year whose vote is closed, computed once per stamp of what decides it:
+    the round, the members (with their names) and the scores. A closed year's table cannot
+    change once scored, and a score changes only through a complaint's reopening, which saves
+    it and moves updated_at; a year without a score is computed each time (cheap, and its
+    table may still be edited)."""
     round_ = scoring_round_of(cluster_year=cluster_year)
-    members = sorted(Membership.objects.filter(cluster_year=cluster_year)
-                     .values_list("unit_id", flat=True))
+    members = list(Membership.objects.filter(cluster_year=cluster_year).order_by("unit_id")
+                   .values_list("unit_id", "unit__code", "unit__name"))
     scores = Score.objects.filter(criterion__group__table__cluster_year=cluster_year).aggregate(
         count=Count("id"), last=Max("updated_at"))
-    key = "emulation-final-ranks:" + hashlib.sha256(repr(
+    key = "emulation-closed-ranking:" + hashlib.sha256(repr(
         (cluster_year.pk, round_.phase, round_.finalised_at, members, scores["count"],
          scores["last"])).encode()).hexdigest()
-    ranks = cache.get(key)
-    if ranks is None:
-        ranks = {row.unit.pk: row.rank
-                 for row in ranking(cluster_year=cluster_year, with_previous=False).rows}
-        cache.set(key, ranks, FINAL_RANKS_SECONDS)
-    return ranks
+    cached = cache.get(key) if scores["count"] else None
+    if cached is None:
+        result = ranking(cluster_year=cluster_year, with_previous=False)
+        cached = ClosedRanking(ranks={row.unit.pk: row.rank for row in result.rows},
+                               rows=result.as_json())
+        if scores["count"]:
+            cache.set(key, cached, CLOSED_RANKING_SECONDS)
+    return cached
 
 
 def ranking(*, cluster_year: ClusterYear, with_previous: bool = True) -> Ranking:
@@ -259,8 +272,8 @@ def ranking(*, cluster_year: ClusterYear, with_previous: bool = True) -> Ranking
         if previous and scoring_round_of(cluster_year=previous).vote_closed:
             previous_year = previous.year
             line_of = _final_successors()
-            before = {line_of[unit_id]: rank
-                      for unit_id, rank in final_ranks(cluster_year=previous).items()}
+            before = {line_of[unit_id]: rank for unit_id, rank
+                      in closed_ranking(cluster_year=previous).ranks.items()}
             for row in rows:
                 row.previous_rank = before.get(line_of.get(row.unit.pk, row.unit.pk))
     return Ranking(cluster_year=cluster_year, round=round_, tree=tree, rows=rows, vote=vote,
