@@ -9,7 +9,6 @@ openings from the first quarter, derived indicators recomputed from the sums).
 
 from __future__ import annotations
 
-import hashlib
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -17,9 +16,9 @@ from decimal import Decimal
 from functools import cached_property
 from typing import Any
 
-from django.core.cache import cache
 from django.db.models import Count, Max, Q
 
+from cum4.content_cache import cached_by_content
 from cum4.models import ClusterYear, Membership, Unit
 from cum4.periods import PERIOD_QUARTERS
 from cum4.registry import DashboardPanel, registry
@@ -132,7 +131,7 @@ class ClusterDashboard:
     available_years: list[int] = field(default_factory=list)
     # Changes whenever a figure of the page can change: keys the cached figures and the
     # cached rendering of the page's figure part.
-    cache_key: str = ""
+    cache_key: tuple = ()
     ranking: Any = None
     panels: list[DashboardPanel] = field(default_factory=list)
 
@@ -269,17 +268,13 @@ def cluster_dashboard(
         last=Max("updated_at"),
         last_id=Max("id"),
     )
-    key = (
-        "cum4-dashboard:"
-        + hashlib.sha256(
-            repr((cluster_year.pk, period, memberships, sorted(stamp.items()))).encode()
-        ).hexdigest()
+    key = (cluster_year.pk, period, memberships, sorted(stamp.items()))
+    rows, series, total_completeness = cached_by_content(
+        "cum4-dashboard",
+        key,
+        lambda: _cluster_figures(cluster_year, period, unit_ids_by_year),
+        seconds=CACHE_SECONDS,
     )
-    computed = cache.get(key)
-    if computed is None:
-        computed = _cluster_figures(cluster_year, period, unit_ids_by_year)
-        cache.set(key, computed, CACHE_SECONDS)
-    rows, series, total_completeness = computed
     previous_year = cluster_year.year - 1
     by_year = {point.year: point.figures for point in series}
     ranking_extra = registry.report_extras.get("ranking")

@@ -7,7 +7,6 @@ openings from its first quarter and recompute the derived indicators from those 
 
 from __future__ import annotations
 
-import hashlib
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -15,8 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.core.cache import cache
-
+from cum4.content_cache import cached_by_content
 from cum4.models import ClusterYear, Unit
 from cum4.periods import PERIOD_QUARTERS
 from cum4.registry import registry
@@ -271,16 +269,17 @@ def _approved_flat_values(
     saves the report, moving updated_at: the list itself keys the cache, so the section
     tables are read once per change of the approved data, never stale.
     """
-    key = "cum4-approved-values:" + hashlib.sha256(repr(reports).encode()).hexdigest()
-    cached = cache.get(key)
-    if cached is not None:
-        return cached
-    values = reports_values(pk for pk, *_rest in reports)
-    by_unit: dict[int, dict[int, dict[str, int | None]]] = defaultdict(dict)
-    for pk, unit_id, quarter, _updated in reports:
-        by_unit[unit_id][quarter] = flatten(values[pk])
-    cache.set(key, by_unit, APPROVED_VALUES_SECONDS)
-    return by_unit
+
+    def compute() -> dict[int, dict[int, dict[str, int | None]]]:
+        values = reports_values(pk for pk, *_rest in reports)
+        by_unit: dict[int, dict[int, dict[str, int | None]]] = defaultdict(dict)
+        for pk, unit_id, quarter, _updated in reports:
+            by_unit[unit_id][quarter] = flatten(values[pk])
+        return by_unit
+
+    return cached_by_content(
+        "cum4-approved-values", reports, compute, seconds=APPROVED_VALUES_SECONDS
+    )
 
 
 def unit_period_figures(*, unit: Unit, year: int, period: str) -> UnitFigures:

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.core.cache import cache
 from django.db.models import Count, Max
 
+from cum4.content_cache import cached_by_content
 from cum4.models import ClusterYear, Membership, Unit
 from emulation.models import (
     CriteriaGroup,
@@ -168,7 +167,7 @@ def _final_successors() -> dict[int, int]:
 
 
 def _needs_figures(tree: TableTree, round_: ScoringRound, members: list[Unit],
-                   scores: dict[tuple[int, int], Score]) -> bool:
+                   scores: dict[int, dict[int, Score]]) -> bool:
     """Whether an indicator criterion still reads the approved figures: not once the year is
     final and every unit's indicator points are frozen as agreed scores (the previous year of
     every ranking page)."""
@@ -178,7 +177,8 @@ def _needs_figures(tree: TableTree, round_: ScoringRound, members: list[Unit],
     if round_.phase != ScoringRound.Phase.FINAL:
         return True
     return any(
-        (score := scores.get((unit.pk, criterion.pk))) is None or score.agreed_score is None
+        (score := scores.get(unit.pk, {}).get(criterion.pk)) is None
+        or score.agreed_score is None
         for unit in members
         for criterion in computed
     )
@@ -204,17 +204,18 @@ def closed_ranking(*, cluster_year: ClusterYear) -> ClosedRanking:
                    .values_list("unit_id", "unit__code", "unit__name"))
     scores = Score.objects.filter(criterion__group__table__cluster_year=cluster_year).aggregate(
         count=Count("id"), last=Max("updated_at"))
-    key = "emulation-closed-ranking:" + hashlib.sha256(repr(
-        (cluster_year.pk, round_.phase, round_.finalised_at, members, scores["count"],
-         scores["last"])).encode()).hexdigest()
-    cached = cache.get(key) if scores["count"] else None
-    if cached is None:
+
+    def compute() -> ClosedRanking:
         result = ranking(cluster_year=cluster_year, with_previous=False)
-        cached = ClosedRanking(ranks={row.unit.pk: row.rank for row in result.rows},
-                               rows=result.as_json())
-        if scores["count"]:
-            cache.set(key, cached, CLOSED_RANKING_SECONDS)
-    return cached
+        return ClosedRanking(ranks={row.unit.pk: row.rank for row in result.rows},
+                             rows=result.as_json())
+
+    if not scores["count"]:
+        return compute()
+    stamp = (cluster_year.pk, round_.phase, round_.finalised_at, members, scores["count"],
+             scores["last"])
+    return cached_by_content("emulation-closed-ranking", stamp, compute,
+                             seconds=CLOSED_RANKING_SECONDS)
 
 
 def ranking(*, cluster_year: ClusterYear, with_previous: bool = True) -> Ranking:
@@ -230,13 +231,11 @@ def ranking(*, cluster_year: ClusterYear, with_previous: bool = True) -> Ranking
     tree = table_tree(cluster_year=cluster_year)
     members = [m.unit for m in Membership.objects.filter(cluster_year=cluster_year)
                .select_related("unit").order_by("unit__name")]
-    scores: dict[tuple[int, int], Score] = {}
-    by_unit: dict[int, dict[int, Score]] = defaultdict(dict)
+    scores: dict[int, dict[int, Score]] = defaultdict(dict)  # unit id → criterion id → score
     if tree.table:
         for score in Score.objects.filter(criterion__group__table=tree.table,
                                           unit__in=members):
-            scores[(score.unit_id, score.criterion_id)] = score
-            by_unit[score.unit_id][score.criterion_id] = score
+            scores[score.unit_id][score.criterion_id] = score
     figures: dict[int, dict] = {}
     if _needs_figures(tree, round_, members, scores):
         figures = adapters.approved_year_figures(units=members, year=cluster_year.year)
@@ -244,7 +243,7 @@ def ranking(*, cluster_year: ClusterYear, with_previous: bool = True) -> Ranking
 
     rows = []
     for unit in members:
-        lines = _lines(tree, round_, by_unit[unit.pk], figures.get(unit.pk, {}))
+        lines = _lines(tree, round_, scores[unit.pk], figures.get(unit.pk, {}))
         totals = compute_totals(tree, {ln.criterion.pk: ln.layer("counted") for ln in lines})
         rows.append(RankRow(
             unit=unit,
