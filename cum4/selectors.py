@@ -23,9 +23,12 @@ def reporting_year_of(day: dt.date | None = None) -> int:
         return day.year
 
 
-def cluster_year_get(*, cluster_code: str, year: int) -> ClusterYear | None:
+def cluster_year_get(
+    *, cluster_code: str, year: int, related: tuple[str, ...] = ()
+) -> ClusterYear | None:
+    """The cluster year with its cluster and the `related` an app's pages all read."""
     return (
-        ClusterYear.objects.select_related("cluster")
+        ClusterYear.objects.select_related("cluster", *related)
         .filter(cluster__code=cluster_code, year=year)
         .first()
     )

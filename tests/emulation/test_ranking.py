@@ -3,13 +3,15 @@ year across the 2025 merger; the report extra; constant query count."""
 
 from __future__ import annotations
 
+import importlib
+
 import pytest
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from cum4.models import ClusterYear
+from cum4.models import ClusterYear, Unit
 from cum4.reports.selectors import cluster_report_data
 from emulation.models import CriteriaGroup, Criterion, NominationBallot
 from emulation.scoring import selectors
@@ -17,6 +19,8 @@ from emulation.scoring.report_extra import ranking_extra
 from tests.emulation.scoring_fixtures import leader_of, set_phase, set_scores, small_table
 
 pytestmark = pytest.mark.django_db
+# The module: the package re-exports its function `ranking` under the same name.
+ranking_selectors = importlib.import_module("emulation.scoring.selectors.ranking")
 
 
 def _ranks(cluster_year) -> dict[str, int]:
@@ -85,6 +89,49 @@ def test_it_shows_the_change_against_last_year_across_the_merger(core, unit):
     assert rows["tuyenquang"].previous_rank == 1
     assert rows["tuyenquang"].change == -2
     assert rows["laichau"].change == 1
+
+
+def test_it_reads_the_lines_across_mergers_only_when_a_member_has_a_successor(
+        core, unit, monkeypatch):
+    Unit.objects.update(successor=None)  # a cluster that has seen no merger
+    y2023 = ClusterYear.objects.get(year=2023)
+    y2024 = ClusterYear.objects.get(year=2024)
+    t23, t24 = small_table(y2023), small_table(y2024)
+    set_scores(unit("laichau"), {t23["a"]: 40})
+    set_scores(unit("sonla"), {t23["a"]: 30})
+    set_phase(y2023, "final")
+    set_scores(unit("sonla"), {t24["a"]: 40})
+    set_scores(unit("laichau"), {t24["a"]: 30})
+    calls = []
+    read_lines = ranking_selectors._final_successors
+    monkeypatch.setattr(ranking_selectors, "_final_successors",
+                        lambda: calls.append(1) or read_lines())
+    rows = {r.unit.code: r for r in selectors.ranking(cluster_year=y2024).rows}
+    assert (rows["sonla"].change, rows["laichau"].change) == (1, -1)
+    assert calls == []
+    # Sơn La is later merged into a new province: its line is read, and still leads to 2023.
+    merged_into = Unit.objects.create(code="sonla-moi", name="Thanh tra tỉnh Sơn La (mới)",
+                                      province="Sơn La")
+    Unit.objects.filter(code="sonla").update(successor=merged_into)
+    rows = {r.unit.code: r for r in selectors.ranking(cluster_year=y2024).rows}
+    assert calls == [1]
+    assert (rows["sonla"].previous_rank, rows["sonla"].change) == (2, 1)
+
+
+def test_the_scoring_pages_read_the_round_with_the_cluster_year(core, client_for):
+    y2024 = ClusterYear.objects.get(year=2024)
+    small_table(y2024)
+    set_phase(y2024, "vote")
+    client = client_for(leader_of("sonla"))  # lead of 2024
+    pages = [(name, ["cum-iv", 2024]) for name in ("ranking", "vote", "scoring_year", "criteria")]
+    for name, args in [*pages, ("score_sheet", ["cum-iv", 2024, "laichau"])]:
+        url = reverse(f"emulation:{name}", args=args)
+        with CaptureQueriesContext(connection) as context:
+            assert client.get(url).status_code == 200
+        rounds = [q["sql"] for q in context.captured_queries
+                  if q["sql"].startswith('SELECT "emulation_scoringround"')]
+        assert rounds == [], name
+        assert 'LEFT OUTER JOIN "emulation_scoringround"' in context.captured_queries[2]["sql"]
 
 
 def test_it_adds_the_ranking_to_the_cluster_report_only_once_final(cluster_2022, unit):

@@ -37,6 +37,7 @@ from emulation.scoring.selectors.totals import (
     compute_totals,
     indicator_points,
     parse_points,
+    prime_scoring_round,
     round_points,
     scoring_round_of,
     table_tree,
@@ -45,7 +46,7 @@ from emulation.scoring.selectors.totals import (
 __all__ = [
     "CENT", "LAYERS", "ZERO", "ClosedRanking", "Line", "RankRow", "Ranking", "Sheet",
     "TableTree", "Totals", "UnitProgress", "VoteResult", "closed_ranking", "complaints_of",
-    "compute_totals", "indicator_points", "open_reopening", "parse_points", "proposals_of",
+    "compute_totals", "indicator_points", "open_reopening", "parse_points", "prime_scoring_round", "proposals_of",
     "ranking", "reviewer_of", "round_points", "score_sheet", "scoring_overview",
     "scoring_round_of", "sheet_stamp", "table_tree", "vote_result", "vote_rule_for",
 ]

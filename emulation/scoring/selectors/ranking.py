@@ -24,6 +24,7 @@ from emulation.scoring.selectors.sheets import _lines
 from emulation.scoring.selectors.totals import (
     TableTree,
     compute_totals,
+    prime_scoring_round,
     scoring_round_of,
     table_tree,
 )
@@ -191,24 +192,26 @@ class ClosedRanking:
 
     ranks: dict[int, int]  # unit id → rank
     rows: list[dict]
+    merged: bool = False  # a member has a successor: its line is not its own id
 
 
 def closed_ranking(*, cluster_year: ClusterYear) -> ClosedRanking:
     """The ranking of a year whose vote is closed, computed once per stamp of what decides it:
-    the round, the members (with their names) and the scores. A closed year's table cannot
-    change once scored, and a score changes only through a complaint's reopening, which saves
-    it and moves updated_at; a year without a score is computed each time (cheap, and its
-    table may still be edited)."""
+    the round, the members (with their names and successors) and the scores. A closed year's
+    table cannot change once scored, and a score changes only through a complaint's
+    reopening, which saves it and moves updated_at; a year without a score is computed each
+    time (cheap, and its table may still be edited)."""
     round_ = scoring_round_of(cluster_year=cluster_year)
     members = list(Membership.objects.filter(cluster_year=cluster_year).order_by("unit_id")
-                   .values_list("unit_id", "unit__code", "unit__name"))
+                   .values_list("unit_id", "unit__code", "unit__name", "unit__successor_id"))
     scores = Score.objects.filter(criterion__group__table__cluster_year=cluster_year).aggregate(
         count=Count("id"), last=Max("updated_at"))
+    merged = any(successor for _id, _code, _name, successor in members)
 
     def compute() -> ClosedRanking:
         result = ranking(cluster_year=cluster_year, with_previous=False)
         return ClosedRanking(ranks={row.unit.pk: row.rank for row in result.rows},
-                             rows=result.as_json())
+                             rows=result.as_json(), merged=merged)
 
     if not scores["count"]:
         return compute()
@@ -266,13 +269,15 @@ def ranking(*, cluster_year: ClusterYear, with_previous: bool = True) -> Ranking
             cluster_id=cluster_year.cluster_id, year=cluster_year.year - 1,
         ).select_related("scoring_round").first()
         if previous is not None:  # its round read in the same query
-            previous._scoring_round = getattr(previous, "scoring_round", None) or ScoringRound(
-                cluster_year=previous)
+            prime_scoring_round(previous)
         if previous and scoring_round_of(cluster_year=previous).vote_closed:
             previous_year = previous.year
-            line_of = _final_successors()
-            before = {line_of[unit_id]: rank for unit_id, rank
-                      in closed_ranking(cluster_year=previous).ranks.items()}
+            closed = closed_ranking(cluster_year=previous)
+            # Lines across mergers; without any successor every unit is its own line.
+            merged = closed.merged or any(unit.successor_id for unit in members)
+            line_of = _final_successors() if merged else {}
+            before = {line_of.get(unit_id, unit_id): rank
+                      for unit_id, rank in closed.ranks.items()}
             for row in rows:
                 row.previous_rank = before.get(line_of.get(row.unit.pk, row.unit.pk))
     return Ranking(cluster_year=cluster_year, round=round_, tree=tree, rows=rows, vote=vote,

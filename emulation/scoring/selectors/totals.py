@@ -45,6 +45,17 @@ def parse_points(raw: str | None) -> Decimal | None:
 # ---------------------------------------------------------------- the round and the table
 
 
+def prime_scoring_round(cluster_year: ClusterYear) -> ClusterYear:
+    """Keep the round read with the year (select_related("scoring_round")) for
+    scoring_round_of, so the pages and checks that ask for it make no query."""
+    try:
+        round_ = cluster_year.scoring_round
+    except ScoringRound.DoesNotExist:
+        round_ = None
+    cluster_year._scoring_round = round_ or ScoringRound(cluster_year=cluster_year)
+    return cluster_year
+
+
 def scoring_round_of(*, cluster_year: ClusterYear) -> ScoringRound:
     """The year's round (an unsaved one in self-scoring when the lead has not opened it)."""
     cached = getattr(cluster_year, "_scoring_round", None)
