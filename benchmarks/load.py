@@ -20,12 +20,18 @@ import re
 import shutil
 import statistics
 import subprocess
+import sys
 import tempfile
 import threading
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks.machine import reference_ms
 
 
 def login(base: str, username: str, password: str) -> urllib.request.OpenerDirector:
@@ -165,6 +171,7 @@ def main() -> None:
     parser.add_argument("--driver", choices=["wrk", "python"],
                         default="wrk" if shutil.which("wrk") else "python")
     args = parser.parse_args()
+    speed_before = reference_ms()
     openers = [login(args.base, args.user, args.password) for _ in range(args.users)]
     pages = [spec.partition("=")[::2] for spec in args.page]
     for _name, path in pages:
@@ -184,7 +191,8 @@ def main() -> None:
                     burst = run_page(openers, args.base, path, per_round,
                                      args.seconds / args.rounds)
                 bursts[name].append(burst)
-    print(f"driver: {args.driver}, {args.users} users, {args.rounds} rounds")
+    print(f"driver: {args.driver}, {args.users} users, {args.rounds} rounds; reference loop "
+          f"{speed_before:.0f} ms before, {reference_ms():.0f} ms after (lower = faster machine)")
     results = {name: summary(bursts[name]) for name, _path in pages}
     floor_name = args.page[0].partition("=")[0]
     floor = results[floor_name]["rps"] or 1.0

@@ -28,6 +28,8 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
+from benchmarks.machine import reference_ms  # noqa: E402
+
 PAGES = {
     "floor": "/accounts/password/",
     "dashboard": "/clusters/cum-iv/2025/dashboard/?period=year",
@@ -41,7 +43,8 @@ def main(username: str = "secretariat", password: str = "cum4-demo-2022") -> Non
     client = Client(SERVER_NAME="127.0.0.1")  # a host run.sh allows
     if not client.login(username=username, password=password):
         raise SystemExit(f"login as {username} failed")
-    print(f"in process, one at a time, {REQUESTS} requests each after a warm-up (caches warm)")
+    print(f"in process, one at a time, {REQUESTS} requests each after a warm-up (caches warm); "
+          f"reference loop {reference_ms():.0f} ms")
     print(f"{'page':<14}{'median ms':>10}{'min ms':>8}{'queries':>9}{'vs floor':>10}")
     floor = None
     for name, path in PAGES.items():

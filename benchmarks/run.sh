@@ -7,8 +7,11 @@ cd "$(dirname "$0")/.."
 PY=.venv/bin/python
 DB=${BENCH_DB:-cum4_bench}
 PORT=${BENCH_PORT:-8765}
-WORKERS=${BENCH_WORKERS:-2}
-THREADS=${BENCH_THREADS:-4}
+# As deployed (Dockerfile, docker-compose.yml): sync workers, 3 of them. BENCH_WORKER_CLASS=gthread
+# with BENCH_THREADS compares the threaded worker.
+WORKERS=${BENCH_WORKERS:-3}
+WORKER_CLASS=${BENCH_WORKER_CLASS:-sync}
+THREADS=${BENCH_THREADS:-1}
 export DATABASE_URL=${BENCH_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/$DB}
 export SECRET_KEY=benchmark-only-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')
 export DEBUG=0 ALLOWED_HOSTS=127.0.0.1 HTTPS_REDIRECT=0 SECURE_COOKIES=0 HSTS_SECONDS=0
@@ -23,7 +26,7 @@ fi
 $PY manage.py collectstatic --noinput -v0
 
 .venv/bin/gunicorn cum4.wsgi -b 127.0.0.1:$PORT -w "$WORKERS" --threads "$THREADS" \
-  -k gthread --log-level warning & GUNICORN=$!
+  -k "$WORKER_CLASS" --log-level warning & GUNICORN=$!
 trap 'kill $GUNICORN 2>/dev/null || true' EXIT
 for _ in $(seq 50); do curl -sf http://127.0.0.1:$PORT/healthz >/dev/null && break; sleep 0.2; done
 
