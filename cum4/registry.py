@@ -15,6 +15,9 @@
 - `dashboard_panels`: extra panels of the cluster dashboard (pledge progress, …), each
   `fn(*, cluster_year, period, user) -> DashboardPanel | None`; a panel's template is included
   with its `context`. Keep each to a constant number of queries.
+- `cluster_year_reads`: what an app reads of every cluster year a page shows (its scoring
+  round, whether it has a pledge), joined into the query that looks the year up from the URL
+  (`cum4.selectors.cluster_year_get`) instead of one query more on each page.
 """
 
 from __future__ import annotations
@@ -76,6 +79,16 @@ class DashboardPanel:
     order: int = 100
 
 
+@dataclass(frozen=True)
+class ClusterYearRead:
+    """`extend(queryset)` adds the read to the cluster year's query (select_related, annotate);
+    `prime(cluster_year)` keeps the result where the app's selectors look for it."""
+
+    name: str
+    extend: Callable[[Any], Any]
+    prime: Callable[[Any], Any] = lambda cluster_year: cluster_year
+
+
 @dataclass
 class Registry:
     nav: list[NavItem] = field(default_factory=list)
@@ -86,6 +99,7 @@ class Registry:
     report_extras: dict[str, Callable[..., Any]] = field(default_factory=dict)
     report_formats: dict[str, Callable[..., None]] = field(default_factory=dict)
     dashboard_panels: list[Callable[..., DashboardPanel | None]] = field(default_factory=list)
+    cluster_year_reads: list[ClusterYearRead] = field(default_factory=list)
 
     def add_nav(self, item: NavItem) -> None:
         if all(existing.url_name != item.url_name for existing in self.nav):
@@ -124,6 +138,10 @@ class Registry:
         """`provider(*, cluster_year, period, user)` returns a panel for the cluster dashboard."""
         if provider not in self.dashboard_panels:
             self.dashboard_panels.append(provider)
+
+    def add_cluster_year_read(self, read: ClusterYearRead) -> None:
+        if all(existing.name != read.name for existing in self.cluster_year_reads):
+            self.cluster_year_reads.append(read)
 
 
 registry = Registry()

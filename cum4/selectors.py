@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from cum4.models import ClusterYear, Membership, Unit, User
 from cum4.periods import NoReportingRule, quarter_containing
+from cum4.registry import registry
 
 
 def reporting_year_of(day: dt.date | None = None) -> int:
@@ -23,15 +24,19 @@ def reporting_year_of(day: dt.date | None = None) -> int:
         return day.year
 
 
-def cluster_year_get(
-    *, cluster_code: str, year: int, related: tuple[str, ...] = ()
-) -> ClusterYear | None:
-    """The cluster year with its cluster and the `related` an app's pages all read."""
-    return (
-        ClusterYear.objects.select_related("cluster", *related)
-        .filter(cluster__code=cluster_code, year=year)
-        .first()
+def cluster_year_get(*, cluster_code: str, year: int) -> ClusterYear | None:
+    """The cluster year with its cluster and what the apps read of every cluster year
+    (`registry.cluster_year_reads`), all in one query."""
+    queryset = ClusterYear.objects.select_related("cluster").filter(
+        cluster__code=cluster_code, year=year
     )
+    for read in registry.cluster_year_reads:
+        queryset = read.extend(queryset)
+    cluster_year = queryset.first()
+    if cluster_year is not None:
+        for read in registry.cluster_year_reads:
+            read.prime(cluster_year)
+    return cluster_year
 
 
 def memberships_of(*, cluster_year: ClusterYear) -> QuerySet[Membership]:

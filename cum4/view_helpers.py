@@ -9,8 +9,8 @@ from cum4.models import ClusterYear
 from cum4.permissions import require_perm
 
 
-def get_cluster_year_or_404(code: str, year: int, *, related: tuple[str, ...] = ()) -> ClusterYear:
-    cluster_year = selectors.cluster_year_get(cluster_code=code, year=year, related=related)
+def get_cluster_year_or_404(code: str, year: int) -> ClusterYear:
+    cluster_year = selectors.cluster_year_get(cluster_code=code, year=year)
     if cluster_year is None:
         raise Http404
     return cluster_year

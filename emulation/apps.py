@@ -38,7 +38,11 @@ class EmulationConfig(AppConfig):
             )
         registry.add_demo_loader(DemoLoader("movements and the 2022 pledge", demo_pledges.load, 250))
         from emulation.selectors.movements import movements_report_extra, unit_movement_tasks
-        from emulation.selectors.pledges import pledge_dashboard_panel, pledge_report_extra
+        from emulation.selectors.pledges import (
+            has_pledge_read,
+            pledge_dashboard_panel,
+            pledge_report_extra,
+        )
         from emulation.statistics.selectors import statistics_tasks
 
         registry.add_unit_tasks(unit_movement_tasks)
@@ -46,13 +50,14 @@ class EmulationConfig(AppConfig):
         registry.add_report_extra("pledge", pledge_report_extra)
         registry.add_report_extra("movements", movements_report_extra)
         registry.add_dashboard_panel(pledge_dashboard_panel)
+        registry.add_cluster_year_read(has_pledge_read())
 
         self._ready_scoring()
 
     def _ready_scoring(self) -> None:
-        from cum4.registry import ClusterLink, DemoLoader, NavItem, registry
+        from cum4.registry import ClusterLink, ClusterYearRead, DemoLoader, NavItem, registry
         from emulation import permissions_scoring  # noqa: F401  (registers the rules)
-        from emulation.scoring import demo, tasks
+        from emulation.scoring import demo, selectors, tasks
         from emulation.scoring.report_extra import ranking_extra
 
         registry.add_nav(NavItem(_("Scoring and ranking"), "emulation:scoring_home", order=300))
@@ -72,3 +77,7 @@ class EmulationConfig(AppConfig):
         )
         registry.add_unit_tasks(tasks.scoring_tasks)
         registry.add_report_extra("ranking", ranking_extra)
+        # Every scoring page, its checks and the dashboard's ranking read the year's round.
+        registry.add_cluster_year_read(ClusterYearRead(
+            "scoring_round", extend=lambda queryset: queryset.select_related("scoring_round"),
+            prime=selectors.prime_scoring_round))

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from cum4 import selectors as core_selectors
 from cum4.models import ClusterYear, Unit, User
 from cum4.permissions import require_perm
-from cum4.view_helpers import get_cluster_year_or_404
+from cum4.view_helpers import get_cluster_year_for_user, get_cluster_year_or_404
 from emulation.forms.scoring import (
     CrossReviewForm,
     EvidenceForm,
@@ -28,18 +28,13 @@ from emulation.scoring import selectors, services_scores
 
 def _get_cluster_year_for_user(request: HttpRequest, code: str, year: int,
                                perm: str = "emulation.view_scoring") -> ClusterYear:
-    """The cluster year with its round (every scoring page and check reads it); 404, 403."""
-    cluster_year = selectors.prime_scoring_round(
-        get_cluster_year_or_404(code, year, related=("scoring_round",)))
-    require_perm(request.user, perm, cluster_year)
-    return cluster_year
+    return get_cluster_year_for_user(request, code, year, perm)
 
 
 def _get_sheet_for_user(request: HttpRequest, code: str, year: int, unit_code: str,
                         perm: str = "emulation.view_score_sheet") -> tuple[ClusterYear, Unit,
                                                                            SheetRef]:
-    cluster_year = selectors.prime_scoring_round(
-        get_cluster_year_or_404(code, year, related=("scoring_round",)))
+    cluster_year = get_cluster_year_or_404(code, year)
     unit = get_object_or_404(Unit, code=unit_code)
     ref = services_scores.sheet_ref(cluster_year=cluster_year, unit=unit)
     require_perm(request.user, perm, ref)

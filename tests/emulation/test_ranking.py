@@ -132,6 +132,9 @@ def test_the_scoring_pages_read_the_round_with_the_cluster_year(core, client_for
                   if q["sql"].startswith('SELECT "emulation_scoringround"')]
         assert rounds == [], name
         assert 'LEFT OUTER JOIN "emulation_scoringround"' in context.captured_queries[2]["sql"]
+        if name == "ranking":  # proposals exist only once final: not looked for before
+            assert not any('FROM "emulation_rankingproposal"' in q["sql"]
+                           for q in context.captured_queries)
 
 
 def test_it_adds_the_ranking_to_the_cluster_report_only_once_final(cluster_2022, unit):

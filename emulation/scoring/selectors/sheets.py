@@ -201,7 +201,10 @@ def scoring_overview(*, cluster_year: ClusterYear) -> list[UnitProgress]:
 
 
 def proposals_of(*, cluster_year: ClusterYear) -> list[RankingProposal]:
-    """The proposals the finalisation created, Cờ first, then by rank."""
+    """The proposals the finalisation created, Cờ first, then by rank; none (and no query)
+    before the year is final, as only the finalisation creates them."""
+    if scoring_round_of(cluster_year=cluster_year).phase != ScoringRound.Phase.FINAL:
+        return []
     return list(RankingProposal.objects.filter(cluster_year=cluster_year)
                 .select_related("unit").order_by("-award_code", "rank", "unit__name"))
 
