@@ -15,9 +15,10 @@
 - `dashboard_panels`: extra panels of the cluster dashboard (pledge progress, …), each
   `fn(*, cluster_year, period, user) -> DashboardPanel | None`; a panel's template is included
   with its `context`. Keep each to a constant number of queries.
-- `cluster_year_reads`: what an app reads of every cluster year a page shows (its scoring
-  round, whether it has a pledge), joined into the query that looks the year up from the URL
-  (`cum4.selectors.cluster_year_get`) instead of one query more on each page.
+- `cluster_year_reads`: what an app reads of almost every cluster year a page shows (its
+  scoring round), joined into the query that looks the year up from the URL
+  (`cum4.selectors.cluster_year_get`) instead of one query more on each page. Only for a
+  cheap join: an annotated subquery costs the ORM more to build than a query of its own.
 """
 
 from __future__ import annotations

@@ -38,11 +38,7 @@ class EmulationConfig(AppConfig):
             )
         registry.add_demo_loader(DemoLoader("movements and the 2022 pledge", demo_pledges.load, 250))
         from emulation.selectors.movements import movements_report_extra, unit_movement_tasks
-        from emulation.selectors.pledges import (
-            has_pledge_read,
-            pledge_dashboard_panel,
-            pledge_report_extra,
-        )
+        from emulation.selectors.pledges import pledge_dashboard_panel, pledge_report_extra
         from emulation.statistics.selectors import statistics_tasks
 
         registry.add_unit_tasks(unit_movement_tasks)
@@ -50,7 +46,6 @@ class EmulationConfig(AppConfig):
         registry.add_report_extra("pledge", pledge_report_extra)
         registry.add_report_extra("movements", movements_report_extra)
         registry.add_dashboard_panel(pledge_dashboard_panel)
-        registry.add_cluster_year_read(has_pledge_read())
 
         self._ready_scoring()
 

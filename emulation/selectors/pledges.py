@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any, Protocol
 
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Prefetch
 
 from cum4.models import ClusterYear, Unit
 from cum4.selectors import memberships_of
@@ -253,29 +253,16 @@ def pledge_report_extra(*, cluster_year: ClusterYear, period: str) -> dict | Non
     }
 
 
-def has_pledge_read():
-    """Whether the year has a pledge, read with the cluster year (`has_pledge`)."""
-    from cum4.registry import ClusterYearRead
-
-    exists = Exists(Pledge.objects.filter(cluster_year=OuterRef("pk")))
-    return ClusterYearRead("has_pledge", extend=lambda queryset: queryset.annotate(
-        has_pledge=exists))
-
-
 def pledge_dashboard_panel(*, cluster_year: ClusterYear, period: str, user):
     """The pledge's progress on the cluster dashboard (units that met each target); None when
     the year has no pledge. The dashboard already requires `cum4.view_cluster_year`, which
     admits exactly the readers of `emulation.view_pledge`, so no second check here. One query
-    without a pledge (none when the year was read with `has_pledge`); with one, a constant
-    number (see `pledge_matrix`)."""
+    without a pledge; with one, a constant number (see `pledge_matrix`)."""
     from django.utils.translation import gettext_lazy
 
     from cum4.registry import DashboardPanel
 
-    has_pledge = getattr(cluster_year, "has_pledge", None)  # read with the year (has_pledge_read)
-    if has_pledge is None:
-        has_pledge = Pledge.objects.filter(cluster_year=cluster_year).exists()
-    if not has_pledge:
+    if not Pledge.objects.filter(cluster_year=cluster_year).exists():
         return None
     return DashboardPanel(
         title=gettext_lazy("Emulation pledge"),

@@ -234,33 +234,3 @@ def test_it_lists_the_pledge_movements_and_statistics_among_the_years_pages(clie
     body = client_for(lead_2022).get(reverse("cum4:cluster_year_lead", args=["cum-iv", 2022])).content.decode()
     for name in ("pledge_detail", "movement_list", "statistics"):
         assert reverse(f"emulation:{name}", args=["cum-iv", 2022]) in body
-
-
-def test_the_dashboard_reads_the_round_and_whether_there_is_a_pledge_with_the_year(
-    client_for, lead_2022, cluster_2022, unit
-):
-    """Both come in the query that looks the cluster year up (registry.cluster_year_reads):
-    the dashboard makes no query of its own for them, and shows the panel exactly when the
-    year has a pledge."""
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    client = client_for(lead_2022)
-    url = reverse("cum4:dashboard_cluster", args=["cum-iv", 2022])
-
-    def page() -> tuple[str, list[str]]:
-        with CaptureQueriesContext(connection) as context:
-            response = client.get(url)
-        assert response.status_code == 200
-        return response.content.decode(), [q["sql"] for q in context.captured_queries]
-
-    body, queries = page()
-    assert 'data-testid="pledge-panel"' not in body
-    own = [sql for sql in queries
-           if sql.startswith(('SELECT "emulation_scoringround"', 'SELECT 1 AS "a" FROM "emulation_pledge"'))]
-    assert own == []
-    assert any('LEFT OUTER JOIN "emulation_scoringround"' in sql and '"emulation_pledge"' in sql
-               for sql in queries)
-    pledge_for(cluster_2022, unit("langson"))
-    body, _queries = page()
-    assert 'data-testid="pledge-panel"' in body

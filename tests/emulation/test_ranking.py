@@ -123,16 +123,18 @@ def test_the_scoring_pages_read_the_round_with_the_cluster_year(core, client_for
     small_table(y2024)
     set_phase(y2024, "vote")
     client = client_for(leader_of("sonla"))  # lead of 2024
-    pages = [(name, ["cum-iv", 2024]) for name in ("ranking", "vote", "scoring_year", "criteria")]
-    for name, args in [*pages, ("score_sheet", ["cum-iv", 2024, "laichau"])]:
-        url = reverse(f"emulation:{name}", args=args)
+    year_pages = ["emulation:ranking", "emulation:vote", "emulation:scoring_year",
+                  "emulation:criteria", "cum4:dashboard_cluster"]  # the dashboard's ranking
+    pages = [(name, ["cum-iv", 2024]) for name in year_pages]
+    for name, args in [*pages, ("emulation:score_sheet", ["cum-iv", 2024, "laichau"])]:
+        url = reverse(name, args=args)
         with CaptureQueriesContext(connection) as context:
             assert client.get(url).status_code == 200
         rounds = [q["sql"] for q in context.captured_queries
                   if q["sql"].startswith('SELECT "emulation_scoringround"')]
         assert rounds == [], name
         assert 'LEFT OUTER JOIN "emulation_scoringround"' in context.captured_queries[2]["sql"]
-        if name == "ranking":  # proposals exist only once final: not looked for before
+        if name == "emulation:ranking":  # proposals exist only once final: not before
             assert not any('FROM "emulation_rankingproposal"' in q["sql"]
                            for q in context.captured_queries)
 
