@@ -25,11 +25,16 @@ def reporting_year_of(day: dt.date | None = None) -> int:
 
 
 def cluster_year_get(*, cluster_code: str, year: int) -> ClusterYear | None:
-    """The cluster year with its cluster and what the apps read of every cluster year
-    (`registry.cluster_year_reads`), all in one query."""
-    queryset = ClusterYear.objects.select_related("cluster").filter(
-        cluster__code=cluster_code, year=year
+    """The cluster year with its cluster and what the apps read of every cluster year, all in
+    one query."""
+    return cluster_year_first(
+        ClusterYear.objects.select_related("cluster").filter(cluster__code=cluster_code, year=year)
     )
+
+
+def cluster_year_first(queryset: QuerySet[ClusterYear]) -> ClusterYear | None:
+    """The first cluster year of `queryset`, with what the apps read of every cluster year
+    (`registry.cluster_year_reads`) joined into the same query and primed on it."""
     for read in registry.cluster_year_reads:
         queryset = read.extend(queryset)
     cluster_year = queryset.first()

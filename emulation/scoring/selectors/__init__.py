@@ -46,7 +46,8 @@ from emulation.scoring.selectors.totals import (
 __all__ = [
     "CENT", "LAYERS", "ZERO", "ClosedRanking", "Line", "RankRow", "Ranking", "Sheet",
     "TableTree", "Totals", "UnitProgress", "VoteResult", "closed_ranking", "complaints_of",
-    "compute_totals", "indicator_points", "open_reopening", "parse_points", "prime_scoring_round", "proposals_of",
-    "ranking", "reviewer_of", "round_points", "score_sheet", "scoring_overview",
-    "scoring_round_of", "sheet_stamp", "table_tree", "vote_result", "vote_rule_for",
+    "compute_totals", "indicator_points", "open_reopening", "parse_points",
+    "prime_scoring_round", "proposals_of", "ranking", "reviewer_of", "round_points",
+    "score_sheet", "scoring_overview", "scoring_round_of", "sheet_stamp", "table_tree",
+    "vote_result", "vote_rule_for",
 ]

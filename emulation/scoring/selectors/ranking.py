@@ -12,6 +12,7 @@ from django.db.models import Count, Max
 
 from cum4.content_cache import cached_by_content
 from cum4.models import ClusterYear, Membership, Unit
+from cum4.selectors import cluster_year_first
 from emulation.models import (
     CriteriaGroup,
     NominationBallot,
@@ -24,7 +25,6 @@ from emulation.scoring.selectors.sheets import _lines
 from emulation.scoring.selectors.totals import (
     TableTree,
     compute_totals,
-    prime_scoring_round,
     scoring_round_of,
     table_tree,
 )
@@ -265,11 +265,9 @@ def ranking(*, cluster_year: ClusterYear, with_previous: bool = True) -> Ranking
 
     previous_year = None
     if with_previous:
-        previous = ClusterYear.objects.filter(
-            cluster_id=cluster_year.cluster_id, year=cluster_year.year - 1,
-        ).select_related("scoring_round").first()
-        if previous is not None:  # its round read in the same query
-            prime_scoring_round(previous)
+        previous = cluster_year_first(  # with its round, in the same query
+            ClusterYear.objects.filter(cluster_id=cluster_year.cluster_id,
+                                       year=cluster_year.year - 1))
         if previous and scoring_round_of(cluster_year=previous).vote_closed:
             previous_year = previous.year
             closed = closed_ranking(cluster_year=previous)
