@@ -10,7 +10,7 @@ import os
 import shutil
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.test import Client
 
 from cum4 import demo
@@ -22,6 +22,7 @@ def _empty_cache():
     """Each test starts with an empty cache: the figure and fragment caches are keyed by the
     data, and a rolled-back test may leave rows with the same ids and times as the next."""
     cache.clear()
+    caches["pages"].clear()
 
 
 @pytest.fixture
@@ -96,3 +97,58 @@ def chromium_path() -> str | None:
 
 def browser_tests_required() -> bool:
     return os.environ.get("BROWSER_TESTS") == "1"
+
+
+PROJECT_APPS = ("cum4", "inspections", "complaints", "emulation")
+
+
+@pytest.fixture(scope="session")
+def _seeded_rows(django_db_setup, django_db_blocker) -> str:
+    """The project's rows as the migrations left them (the rule rows data migrations seed),
+    taken before the first transactional test. pytest-django runs transactional tests after
+    the others, whose changes were rolled back, so nothing else is in it."""
+    import itertools
+
+    from django.apps import apps
+    from django.core import serializers
+
+    with django_db_blocker.unblock():
+        querysets = [
+            model._default_manager.order_by("pk")
+            for label in PROJECT_APPS
+            for model in apps.get_app_config(label).get_models()
+        ]
+        return serializers.serialize("json", itertools.chain.from_iterable(querysets))
+
+
+def _is_transactional(request) -> bool:
+    marker = request.node.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("transaction")) or bool(
+        {"live_server", "transactional_db"} & set(request.fixturenames)
+    )
+
+
+@pytest.fixture(autouse=True)
+def _reseed_after_flush(request):
+    """Transactional tests (the browser's, the page cache's) flush the database after each
+    test, which also empties the quarter windows, title rules and other seeded rows; put them
+    back before the next one. (Django's serialized rollback would too, but pytest-django skips
+    taking its snapshot when the first database test asks for `transactional_db` through
+    another fixture.)"""
+    if not _is_transactional(request):
+        return
+    seeded_rows = request.getfixturevalue("_seeded_rows")
+    request.getfixturevalue("transactional_db")
+    from django.core import serializers
+
+    from cum4.models import QuarterWindow
+
+    if QuarterWindow.objects.exists():
+        return
+    deferred = []
+    for obj in serializers.deserialize("json", seeded_rows, handle_forward_references=True):
+        obj.save()
+        if obj.deferred_fields:
+            deferred.append(obj)
+    for obj in deferred:
+        obj.save_deferred_fields()

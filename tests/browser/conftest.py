@@ -6,7 +6,6 @@ a failure, not a skip. Playwright's own browser download is never used.
 
 from __future__ import annotations
 
-import itertools
 import os
 
 import pytest
@@ -57,47 +56,3 @@ def login(page):
         page.wait_for_load_state("domcontentloaded")
 
     return do
-
-
-PROJECT_APPS = ("cum4", "inspections", "complaints", "emulation")
-
-
-@pytest.fixture(scope="session")
-def _seeded_rows(django_db_setup, django_db_blocker) -> str:
-    """The project's rows as the migrations left them (the rule rows data migrations seed),
-    taken before the first browser test. pytest-django runs transactional tests after the
-    others, whose changes were rolled back, so nothing else is in it."""
-    from django.apps import apps
-    from django.core import serializers
-
-    with django_db_blocker.unblock():
-        querysets = [
-            model._default_manager.order_by("pk")
-            for label in PROJECT_APPS
-            for model in apps.get_app_config(label).get_models()
-        ]
-        return serializers.serialize("json", itertools.chain.from_iterable(querysets))
-
-
-@pytest.fixture(autouse=True)
-def _reseed_after_flush(request, _seeded_rows):
-    """live_server tests flush the database after each test, which also empties the quarter
-    windows, title rules and other seeded rows; put them back before the next browser test.
-    (Django's serialized rollback would too, but pytest-django skips taking its snapshot when
-    the first database test asks for `transactional_db` through another fixture.)"""
-    if "live_server" not in request.fixturenames:
-        return
-    request.getfixturevalue("transactional_db")
-    from django.core import serializers
-
-    from cum4.models import QuarterWindow
-
-    if QuarterWindow.objects.exists():
-        return
-    deferred = []
-    for obj in serializers.deserialize("json", _seeded_rows, handle_forward_references=True):
-        obj.save()
-        if obj.deferred_fields:
-            deferred.append(obj)
-    for obj in deferred:
-        obj.save_deferred_fields()
