@@ -67,6 +67,8 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    # Before the authentication reads the user: a cached page's snapshot comes first.
+    "cum4.page_cache.DataSnapshotMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -145,6 +147,22 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
 # Spreadsheet cells that start with "=" are written as text; the admin export widens this in cum4.
+
+# Per process: the content caches (figures, fragments, menus) and, apart so that they do not
+# push each other out, whole pages kept per database snapshot (cum4.page_cache).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "cum4-content",
+    },
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "cum4-pages",
+        "TIMEOUT": 10 * 60,
+        "OPTIONS": {"MAX_ENTRIES": 500},
+    },
+}
+PAGE_CACHE = envbool("PAGE_CACHE", True)
 
 # Security: on by default whenever DEBUG is off.
 SECURE_CONTENT_TYPE_NOSNIFF = True

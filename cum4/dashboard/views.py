@@ -16,6 +16,7 @@ from cum4.exports.common import ranking_rows
 from cum4.exports.registration import CONTENT_TYPES
 from cum4.fragments import cached_fragment
 from cum4.models import Unit
+from cum4.page_cache import cached_per_snapshot
 from cum4.periods import PERIOD_CODES, PERIOD_LABELS
 from cum4.registry import registry
 from cum4.reports.selectors import cluster_report_data
@@ -98,6 +99,7 @@ def _figures_context(dashboard: selectors.ClusterDashboard) -> dict:
     }
 
 
+@cached_per_snapshot
 def cluster_dashboard(request: HttpRequest, code: str, year: int) -> HttpResponse:
     cluster_year = get_cluster_year_for_user(request, code, year, "cum4.view_cluster_year")
     period = _period(request)
@@ -129,6 +131,7 @@ def cluster_dashboard(request: HttpRequest, code: str, year: int) -> HttpRespons
     )
 
 
+@cached_per_snapshot
 def unit_dashboard(request: HttpRequest, code: str) -> HttpResponse:
     # Approved figures are open to every signed-in user; the open tasks only to the unit.
     unit = get_object_or_404(Unit, code=code)

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from cum4 import selectors as core_selectors
 from cum4.fragments import cached_fragment
 from cum4.models import Cluster, ClusterYear, User
+from cum4.page_cache import cached_per_snapshot
 from cum4.permissions import is_cluster_lead, is_secretariat, is_viewer, require_perm
 from cum4.reports import forms, services
 from cum4.reports import page_selectors as selectors
@@ -217,6 +218,7 @@ def _default_cluster_code() -> str:
     return codes[0]
 
 
+@cached_per_snapshot
 def status_grid(request: HttpRequest, code: str | None = None, year: int | None = None):
     """Units × quarters of a cluster year; a unit's own people see only their row."""
     code = code or request.GET.get("cluster") or _default_cluster_code()

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from cum4.fragments import cached_fragment
 from cum4.models import Unit, User
+from cum4.page_cache import cached_per_snapshot
 from cum4.permissions import require_perm
 from cum4.view_helpers import xlsx_response
 from emulation.forms.scoring import AnswerForm, BallotForm, ComplaintForm, FinaliseForm
@@ -77,6 +78,7 @@ def finalise(request: HttpRequest, code: str, year: int) -> HttpResponse:
     }, status=400 if request.method == "POST" else 200)
 
 
+@cached_per_snapshot
 def ranking(request: HttpRequest, code: str, year: int) -> HttpResponse:
     cluster_year = _get_cluster_year_for_user(request, code, year, "emulation.view_ranking")
     result = selectors.ranking(cluster_year=cluster_year)

@@ -1,0 +1,146 @@
+"""Whole pages served again while the database has not changed: keyed by its snapshot.
+
+A PostgreSQL snapshot (`pg_current_snapshot()`) names exactly whose writes a reader sees, so
+two requests that take the same snapshot read the same rows, whichever path wrote them:
+services, the admin, imports, bulk updates or SQL typed by hand. A page is therefore rendered
+once per user, language, day, address and snapshot, and served from the cache until the next
+commit anywhere in the database moves the snapshot. The page's own costs, and the content
+caches beneath it, are unchanged for the request that renders it.
+
+Three conditions make that hold:
+
+- the snapshot is read before anything the page is computed from, the user included:
+  `DataSnapshotMiddleware` reads it in `process_view`, ahead of the authentication;
+- a transaction that has written sees its own uncommitted rows, which no snapshot names: it
+  is neither served nor stored (so a test inside a transaction always renders);
+- what belongs to the request and not to the data is put back or left out: the CSRF token
+  is masked afresh for the browser that asks, and a request with messages to show renders.
+
+Only PostgreSQL has such a name; on SQLite (the demo) every request renders.
+`PAGE_CACHE=0` turns it off.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable
+from functools import wraps
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.cache import caches
+from django.db import connection
+from django.http import HttpRequest, HttpResponse
+from django.middleware.csrf import get_token
+from django.urls import get_script_prefix
+from django.utils import timezone
+from django.utils.translation import get_language
+
+View = Callable[..., HttpResponse]
+
+# What `{% csrf_token %}` writes: one masked token per render, 64 letters and digits.
+_CSRF_INPUT = re.compile(rb'name="csrfmiddlewaretoken" value="([A-Za-z0-9]{64})"')
+_CSRF_MARK = b"\x00cum4-csrf-token\x00"
+
+
+def read_snapshot() -> str | None:
+    """The snapshot this connection reads in, or None where it names nothing reusable: not
+    PostgreSQL, or inside a transaction that has written."""
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_current_snapshot()::text, pg_current_xact_id_if_assigned() IS NULL"
+        )
+        snapshot, clean = cursor.fetchone()
+    return snapshot if clean else None
+
+
+def _enabled() -> bool:
+    return getattr(settings, "PAGE_CACHE", True)
+
+
+class DataSnapshotMiddleware:
+    """Reads the snapshot for a page that is cached by it, before any view code or the
+    authentication reads a row. Listed before AuthenticationMiddleware."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_view(self, request: HttpRequest, view_func: View, view_args, view_kwargs):
+        if (
+            request.method == "GET"
+            and getattr(view_func, "cached_per_snapshot", False)
+            and _enabled()
+        ):
+            request.data_snapshot = read_snapshot()
+        return None
+
+
+def _key(request: HttpRequest) -> str | None:
+    snapshot = getattr(request, "data_snapshot", None)
+    if snapshot is None or request.method != "GET" or not request.user.is_authenticated:
+        return None
+    if len(messages.get_messages(request)):  # the layout shows them once, to this request
+        return None
+    parts = (
+        connection.settings_dict["NAME"],
+        snapshot,
+        request.user.pk,
+        get_language(),
+        timezone.localdate().isoformat(),  # due, late and open windows move with the day
+        get_script_prefix(),
+        request.get_host(),
+        request.get_full_path(),
+        request.headers.get("HX-Request", ""),
+    )
+    return "cum4-page:" + hashlib.sha256(repr(parts).encode()).hexdigest()
+
+
+def _storable(request: HttpRequest, response: HttpResponse) -> bytes | None:
+    """The page with its CSRF token replaced by a mark, or None when it must not be kept."""
+    if (
+        response.status_code != 200
+        or response.streaming
+        or response.cookies
+        or not response.get("Content-Type", "").startswith("text/html")
+    ):
+        return None
+    content = response.content
+    tokens = set(_CSRF_INPUT.findall(content))
+    if len(tokens) > 1 or (not tokens and request.META.get("CSRF_COOKIE_NEEDS_UPDATE")):
+        return None  # the page holds a token where we cannot see to replace it
+    for token in tokens:
+        content = content.replace(token, _CSRF_MARK)
+    return content
+
+
+def cached_per_snapshot(view: View) -> View:
+    """Serve `view`'s page again to the same user while the database snapshot is the same."""
+
+    @wraps(view)
+    def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        key = _key(request) if _enabled() else None
+        if key is None:
+            return view(request, *args, **kwargs)
+        pages = caches["pages"]
+        stored = pages.get(key)
+        if stored is not None:
+            content_type, content = stored
+            if _CSRF_MARK in content:
+                content = content.replace(_CSRF_MARK, get_token(request).encode())
+            return HttpResponse(content, content_type=content_type)
+        response = view(request, *args, **kwargs)
+        if hasattr(response, "render"):
+            response.render()
+        content = _storable(request, response)
+        if content is not None:
+            pages.set(key, (response["Content-Type"], content))
+        return response
+
+    wrapper.cached_per_snapshot = True  # type: ignore[attr-defined]
+    return wrapper
