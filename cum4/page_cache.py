@@ -3,8 +3,12 @@
 A PostgreSQL snapshot (`pg_current_snapshot()`) names exactly whose writes a reader sees, so
 two requests that take the same snapshot read the same rows, whichever path wrote them:
 services, the admin, imports, bulk updates or SQL typed by hand. A page is therefore rendered
-once per user, language, day, address and snapshot, and served from the cache until the next
-commit anywhere in the database moves the snapshot. The page's own costs, and the content
+once per audience, language, day, address and snapshot, and served from the cache until the
+next commit anywhere in the database moves the snapshot. The audience is whom the page can
+differ for: the role, the unit and the admin flags, since every permission these pages check
+is a rule on those and on the data (`cum4.permissions`), which the snapshot fixes; an admin
+may hold permissions of their own and is an audience alone, and a view whose page depends on
+the person asks for `per_user`. The page's own costs, and the content
 caches beneath it, are unchanged for the request that renders it.
 
 Three conditions make that hold:
@@ -13,11 +17,14 @@ Three conditions make that hold:
   `DataSnapshotMiddleware` reads it in `process_view`, ahead of the authentication;
 - a transaction that has written sees its own uncommitted rows, which no snapshot names: it
   is neither served nor stored (so a test inside a transaction always renders);
-- what belongs to the request and not to the data is put back or left out: the CSRF token
-  is masked afresh for the browser that asks, and a request with messages to show renders.
+- what belongs to the request and not to the data is put back or left out: the user's name
+  in the menu, the CSRF token masked afresh for the browser that asks; a request with
+  messages to show renders.
 
-Only PostgreSQL has such a name; on SQLite (the demo) every request renders.
-`PAGE_CACHE=0` turns it off.
+The snapshot is the server's, not the database's: a commit in another database of the same
+PostgreSQL server, or an autoanalyze, moves it too, and pages are then rendered more often,
+never wrongly (docker-compose.yml gives the app a server of its own). Only PostgreSQL has such
+a name; on SQLite (the demo) every request renders. `PAGE_CACHE=0` turns it off.
 """
 
 from __future__ import annotations
@@ -26,6 +33,7 @@ import hashlib
 import re
 from collections.abc import Callable
 from functools import wraps
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.contrib import messages
@@ -35,13 +43,20 @@ from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.urls import get_script_prefix
 from django.utils import timezone
+from django.utils.html import escape
 from django.utils.translation import get_language
+
+if TYPE_CHECKING:
+    from cum4.models import User
 
 View = Callable[..., HttpResponse]
 
 # What `{% csrf_token %}` writes: one masked token per render, 64 letters and digits.
 _CSRF_INPUT = re.compile(rb'name="csrfmiddlewaretoken" value="([A-Za-z0-9]{64})"')
 _CSRF_MARK = b"\x00cum4-csrf-token\x00"
+# The layout's user menu (base.html): the one place a page shows who is signed in.
+_USER_MENU = re.compile(rb'(data-testid="user-menu">)([^<]*)(</a>)')
+_USER_MARK = b"\x00cum4-user-name\x00"
 
 
 def read_snapshot() -> str | None:
@@ -81,7 +96,15 @@ class DataSnapshotMiddleware:
         return None
 
 
-def _key(request: HttpRequest) -> str | None:
+def _audience(user: User, per_user: bool) -> tuple:
+    """Whom a page is rendered for: everyone with the same role, unit and admin flags sees
+    the same page (see the module's docstring); an admin, or a page that asks, one user."""
+    if per_user or user.is_staff or user.is_superuser:
+        return ("user", user.pk)
+    return ("role", user.role, user.unit_id)
+
+
+def _key(request: HttpRequest, per_user: bool) -> str | None:
     snapshot = getattr(request, "data_snapshot", None)
     if snapshot is None or request.method != "GET" or not request.user.is_authenticated:
         return None
@@ -90,7 +113,7 @@ def _key(request: HttpRequest) -> str | None:
     parts = (
         connection.settings_dict["NAME"],
         snapshot,
-        request.user.pk,
+        _audience(request.user, per_user),
         get_language(),
         timezone.localdate().isoformat(),  # due, late and open windows move with the day
         get_script_prefix(),
@@ -102,7 +125,8 @@ def _key(request: HttpRequest) -> str | None:
 
 
 def _storable(request: HttpRequest, response: HttpResponse) -> bytes | None:
-    """The page with its CSRF token replaced by a mark, or None when it must not be kept."""
+    """The page with the user's name and its CSRF token replaced by marks, or None when it
+    must not be kept."""
     if (
         response.status_code != 200
         or response.streaming
@@ -116,24 +140,33 @@ def _storable(request: HttpRequest, response: HttpResponse) -> bytes | None:
         return None  # the page holds a token where we cannot see to replace it
     for token in tokens:
         content = content.replace(token, _CSRF_MARK)
-    return content
+    content, menus = _USER_MENU.subn(rb"\1" + _USER_MARK + rb"\3", content)
+    return content if menus == 1 else None
 
 
-def cached_per_snapshot(view: View) -> View:
-    """Serve `view`'s page again to the same user while the database snapshot is the same."""
+def _served(request: HttpRequest, stored: tuple[str, bytes]) -> HttpResponse:
+    content_type, content = stored
+    if _CSRF_MARK in content:
+        content = content.replace(_CSRF_MARK, get_token(request).encode())
+    content = content.replace(_USER_MARK, escape(str(request.user)).encode())
+    return HttpResponse(content, content_type=content_type)
+
+
+def cached_per_snapshot(view: View | None = None, *, per_user: bool = False):
+    """Serve `view`'s page again to its audience (or, `per_user`, to the same user) while the
+    database snapshot is the same. `@cached_per_snapshot` or `@cached_per_snapshot(per_user=True)`."""
+    if view is None:
+        return lambda view: cached_per_snapshot(view, per_user=per_user)
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        key = _key(request) if _enabled() else None
+        key = _key(request, per_user) if _enabled() else None
         if key is None:
             return view(request, *args, **kwargs)
         pages = caches["pages"]
         stored = pages.get(key)
         if stored is not None:
-            content_type, content = stored
-            if _CSRF_MARK in content:
-                content = content.replace(_CSRF_MARK, get_token(request).encode())
-            return HttpResponse(content, content_type=content_type)
+            return _served(request, stored)
         response = view(request, *args, **kwargs)
         if hasattr(response, "render"):
             response.render()

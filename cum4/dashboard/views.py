@@ -131,7 +131,7 @@ def cluster_dashboard(request: HttpRequest, code: str, year: int) -> HttpRespons
     )
 
 
-@cached_per_snapshot
+@cached_per_snapshot(per_user=True)  # its open tasks come from providers given the user
 def unit_dashboard(request: HttpRequest, code: str) -> HttpResponse:
     # Approved figures are open to every signed-in user; the open tasks only to the unit.
     unit = get_object_or_404(Unit, code=code)

@@ -93,7 +93,7 @@ def test_it_renders_afresh_after_any_commit_whichever_path_wrote_it(
 
 
 @on_postgresql
-def test_each_user_language_and_address_has_its_own_page(
+def test_each_role_unit_language_and_address_has_its_own_page(
     seed_2022, client_for, secretariat, lead_2022, staff_laichau  # noqa: F811
 ):
     grid = "/reports/status/cum-iv/2022/"
@@ -115,6 +115,39 @@ def test_each_user_language_and_address_has_its_own_page(
     year, quarter, english = _while_nothing_commits(three_pages)
     assert "Quý I" in _heading(quarter) and "Quý I" not in _heading(year)
     assert "Approved figures only" in english and "Approved figures only" not in year
+
+
+@on_postgresql
+def test_people_of_the_same_role_and_unit_share_a_page_each_with_their_own_name(
+    seed_2022, client_for, staff_laichau, secretariat  # noqa: F811
+):
+    colleague = User.objects.create(
+        username="laichau.staff2", full_name="Lò Thị <Mai>", role=User.Role.STAFF,
+        unit=staff_laichau.unit,
+    )
+    secretary = User.objects.create(  # the secretariat's role without the admin's flags
+        username="secretariat2", full_name="Thư ký thứ hai", role=User.Role.SECRETARIAT
+    )
+    clients = {user: client_for(user) for user in (staff_laichau, colleague, secretariat, secretary)}
+    grid = "/reports/status/cum-iv/2022/"
+
+    def of(user: User) -> tuple[str, list[str]]:
+        return _get(clients[user], grid)
+
+    (first, _), (second, shared) = _while_nothing_commits(lambda: (of(staff_laichau), of(colleague)))
+    assert len(shared) == 3  # served again to the colleague, under their own name (escaped)
+    assert 'data-testid="user-menu">Lò Thị &lt;Mai&gt;</a>' in second
+    assert _without_tokens(second).replace("Lò Thị &lt;Mai&gt;", str(staff_laichau)) == (
+        _without_tokens(first)
+    )
+    (admin, _), (plain, alone) = _while_nothing_commits(lambda: (of(secretariat), of(secretary)))
+    assert len(alone) > 3  # an admin's page is the admin's alone
+    assert "Quản trị" in admin and "Quản trị" not in plain
+    unit_page = f"/units/{staff_laichau.unit.code}/dashboard/"  # its tasks are the person's
+    _, (_, own) = _while_nothing_commits(
+        lambda: (_get(clients[staff_laichau], unit_page), _get(clients[colleague], unit_page))
+    )
+    assert len(own) > 3
 
 
 @on_postgresql
