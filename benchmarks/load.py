@@ -7,7 +7,12 @@ threads (urllib, one cookie jar per user) share a budget of `--requests` request
 Either way the pages are interleaved in `--rounds` and the table gives requests/s, p50 and p95
 (ms) and the ratio to the floor page's throughput.
 
-    .venv/bin/python benchmarks/load.py --base http://127.0.0.1:8765 --user secretariat \
+`--writes-per-second N` commits N times a second while the pages are driven, as the units'
+saves would: each commit moves PostgreSQL's snapshot, so every page is rendered afresh once
+per user and worker after it (cum4/page_cache.py). What it writes (a unit's name, unchanged)
+leaves the content caches beneath warm, as a draft saved by a unit would.
+
+    .venv/bin/python benchmarks/load.py --base http://127.0.0.1:8765 --user "bench{n:02d}" \
         --page floor=/accounts/password_change/ --page dashboard=/clusters/cum-iv/2025/dashboard/
 """
 
@@ -16,6 +21,7 @@ from __future__ import annotations
 import argparse
 import http.cookiejar
 import json
+import os
 import re
 import shutil
 import statistics
@@ -139,6 +145,28 @@ def run_page_wrk(script: str, users: int, base: str, path: str, seconds: float) 
             "requests": requests}
 
 
+class Writer(threading.Thread):
+    """Commits `per_second` times a second on its own connection until stopped."""
+
+    def __init__(self, database_url: str, per_second: float) -> None:
+        super().__init__(daemon=True)
+        self.database_url, self.per_second = database_url, per_second
+        self.stopped = threading.Event()
+        self.commits = 0
+
+    def run(self) -> None:
+        import psycopg2
+
+        connection = psycopg2.connect(self.database_url)
+        connection.autocommit = True
+        with connection.cursor() as cursor:
+            while not self.stopped.wait(1 / self.per_second):
+                cursor.execute("UPDATE cum4_unit SET name = name "
+                               "WHERE id = (SELECT min(id) FROM cum4_unit)")
+                self.commits += 1
+        connection.close()
+
+
 def summary(bursts: list[dict]) -> dict:
     latencies = sorted(x for burst in bursts for x in burst["latencies"])
     wall = sum(burst["wall"] for burst in bursts)
@@ -168,16 +196,25 @@ def main() -> None:
         help="interleave the pages in rounds, so a change of the machine's load hits all alike",
     )
     parser.add_argument("--page", action="append", required=True, help="name=/path (first = floor)")
+    parser.add_argument("--writes-per-second", type=float, default=0,
+                        help="commits a second while the pages are driven (needs --database-url)")
+    parser.add_argument("--database-url", default=os.environ.get("DATABASE_URL", ""))
     parser.add_argument("--driver", choices=["wrk", "python"],
                         default="wrk" if shutil.which("wrk") else "python")
     args = parser.parse_args()
     speed_before = reference_ms()
-    openers = [login(args.base, args.user, args.password) for _ in range(args.users)]
+    # "--user bench{n:02d}": a user of its own for each connection; without {n}, one for all.
+    openers = [login(args.base, args.user.format(n=n), args.password)
+               for n in range(1, args.users + 1)]
     pages = [spec.partition("=")[::2] for spec in args.page]
     for _name, path in pages:
         run_page(openers, args.base, path, args.warmup, args.seconds)  # warm caches and workers
     bursts: dict[str, list[dict]] = {name: [] for name, _path in pages}
     per_round = max(args.requests // args.rounds, 1)
+    writer = Writer(args.database_url, args.writes_per_second) if args.writes_per_second else None
+    if writer:
+        writer.start()
+    started = time.perf_counter()
     with tempfile.NamedTemporaryFile("w", suffix=".lua") as script:
         cookies = [session_cookie(opener) for opener in openers]
         script.write(WRK_SCRIPT % ("{" + ", ".join(json.dumps(c) for c in cookies) + "}"))
@@ -191,8 +228,14 @@ def main() -> None:
                     burst = run_page(openers, args.base, path, per_round,
                                      args.seconds / args.rounds)
                 bursts[name].append(burst)
+    elapsed = time.perf_counter() - started
+    if writer:
+        writer.stopped.set()
+        writer.join()
     print(f"driver: {args.driver}, {args.users} users, {args.rounds} rounds; reference loop "
           f"{speed_before:.0f} ms before, {reference_ms():.0f} ms after (lower = faster machine)")
+    print(f"commits during the load: {writer.commits / elapsed:.1f} a second" if writer else
+          "commits during the load: none (every page after the first is served again)")
     results = {name: summary(bursts[name]) for name, _path in pages}
     floor_name = args.page[0].partition("=")[0]
     floor = results[floor_name]["rps"] or 1.0

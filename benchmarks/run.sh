@@ -23,6 +23,7 @@ if [ "${BENCH_KEEP_DB:-0}" != "1" ]; then
 else
   $PY manage.py migrate --noinput -v0
 fi
+$PY benchmarks/users.py
 $PY manage.py collectstatic --noinput -v0
 
 .venv/bin/gunicorn cum4.wsgi -b 127.0.0.1:$PORT -w "$WORKERS" --threads "$THREADS" \
@@ -30,8 +31,9 @@ $PY manage.py collectstatic --noinput -v0
 trap 'kill $GUNICORN 2>/dev/null || true' EXIT
 for _ in $(seq 50); do curl -sf http://127.0.0.1:$PORT/healthz >/dev/null && break; sleep 0.2; done
 
-$PY benchmarks/load.py --base http://127.0.0.1:$PORT --users 16 \
+$PY benchmarks/load.py --base http://127.0.0.1:$PORT --users 16 --user "bench{n:02d}" \
   --requests "${BENCH_REQUESTS:-800}" --seconds "${BENCH_SECONDS:-40}" \
+  --writes-per-second "${BENCH_WRITES:-0}" \
   --page floor=/accounts/password/ \
   --page dashboard=/clusters/cum-iv/2025/dashboard/?period=year \
   --page status_grid=/reports/status/cum-iv/2025/ \
