@@ -54,7 +54,7 @@ def _without_tokens(html: str) -> str:
 
 def _while_nothing_commits(action: Callable[[], T]) -> T:
     """`action()`'s result from a run during which the snapshot stayed the same."""
-    for _ in range(50):
+    for _ in range(100):  # the other test processes end a transaction with every test
         before = read_snapshot()
         result = action()
         if read_snapshot() == before:
