@@ -24,7 +24,8 @@ Three conditions make that hold:
 The snapshot is the server's, not the database's: a commit in another database of the same
 PostgreSQL server, or an autoanalyze, moves it too, and pages are then rendered more often,
 never wrongly (docker-compose.yml gives the app a server of its own). Only PostgreSQL has such
-a name; on SQLite (the demo) every request renders. `PAGE_CACHE=0` turns it off.
+a name (PostgreSQL 13 or later); on SQLite (the demo) every request renders. `PAGE_CACHE=0`
+turns it off.
 """
 
 from __future__ import annotations
