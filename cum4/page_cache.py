@@ -8,8 +8,8 @@ next commit anywhere in the database moves the snapshot. The audience is whom th
 differ for: the role, the unit and the admin flags, since every permission these pages check
 is a rule on those and on the data (`cum4.permissions`), which the snapshot fixes; an admin
 may hold permissions of their own and is an audience alone, and a view whose page depends on
-the person asks for `per_user`. The page's own costs, and the content
-caches beneath it, are unchanged for the request that renders it.
+the person asks for `per_user`. The request that renders a page costs what it did, the
+content caches beneath it included.
 
 Three conditions make that hold:
 
