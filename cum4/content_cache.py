@@ -15,12 +15,17 @@ from django.core.cache import cache
 T = TypeVar("T")
 
 
+def content_key(namespace: str, content: object) -> str:
+    """A cache key for `content` (anything with a stable repr): a changed content is a new key."""
+    return f"{namespace}:" + hashlib.sha256(repr(content).encode()).hexdigest()
+
+
 def cached_by_content(
     namespace: str, content: object, compute: Callable[[], T], *, seconds: int
 ) -> T:
     """`compute()`, cached under `namespace` and `content` (anything with a stable repr);
     `compute` never returns None."""
-    key = f"{namespace}:" + hashlib.sha256(repr(content).encode()).hexdigest()
+    key = content_key(namespace, content)
     value = cache.get(key)
     if value is None:
         value = compute()

@@ -30,7 +30,6 @@ turns it off.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Callable
 from functools import wraps
@@ -46,6 +45,8 @@ from django.urls import get_script_prefix
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.translation import get_language
+
+from cum4.content_cache import content_key
 
 if TYPE_CHECKING:
     from cum4.models import User
@@ -73,10 +74,6 @@ def read_snapshot() -> str | None:
     return snapshot if clean else None
 
 
-def _enabled() -> bool:
-    return getattr(settings, "PAGE_CACHE", True)
-
-
 class DataSnapshotMiddleware:
     """Reads the snapshot for a page that is cached by it, before any view code or the
     authentication reads a row. Listed before AuthenticationMiddleware."""
@@ -91,7 +88,7 @@ class DataSnapshotMiddleware:
         if (
             request.method == "GET"
             and getattr(view_func, "cached_per_snapshot", False)
-            and _enabled()
+            and getattr(settings, "PAGE_CACHE", True)
         ):
             request.data_snapshot = read_snapshot()
         return None
@@ -106,8 +103,9 @@ def _audience(user: User, per_user: bool) -> tuple:
 
 
 def _key(request: HttpRequest, per_user: bool) -> str | None:
+    """None unless the middleware read a snapshot (a GET, the cache on, PostgreSQL, no write)."""
     snapshot = getattr(request, "data_snapshot", None)
-    if snapshot is None or request.method != "GET" or not request.user.is_authenticated:
+    if snapshot is None or not request.user.is_authenticated:
         return None
     if len(messages.get_messages(request)):  # the layout shows them once, to this request
         return None
@@ -122,7 +120,7 @@ def _key(request: HttpRequest, per_user: bool) -> str | None:
         request.get_full_path(),
         request.headers.get("HX-Request", ""),
     )
-    return "cum4-page:" + hashlib.sha256(repr(parts).encode()).hexdigest()
+    return content_key("cum4-page", parts)
 
 
 def _storable(request: HttpRequest, response: HttpResponse) -> bytes | None:
@@ -161,7 +159,7 @@ def cached_per_snapshot(view: View | None = None, *, per_user: bool = False):
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        key = _key(request, per_user) if _enabled() else None
+        key = _key(request, per_user)
         if key is None:
             return view(request, *args, **kwargs)
         pages = caches["pages"]
