@@ -74,18 +74,23 @@ def test_it_falls_to_the_second_tie_break_when_the_first_is_equal(cluster_2022, 
     assert (ranks["laichau"], ranks["sonla"]) == (1, 2)
 
 
+def _last_year_final(unit, year: int, last_points: dict[str, int], points: dict[str, int]):
+    """Year - 1 scored on a small table (criterion a) and final; `year` scored, in review.
+    The year's ranking rows by unit code."""
+    last, this = ClusterYear.objects.get(year=year - 1), ClusterYear.objects.get(year=year)
+    last_table, table = small_table(last), small_table(this)
+    for code, value in last_points.items():
+        set_scores(unit(code), {last_table["a"]: value})
+    set_phase(last, "final")
+    for code, value in points.items():
+        set_scores(unit(code), {table["a"]: value})
+    return this, {r.unit.code: r for r in selectors.ranking(cluster_year=this).rows}
+
+
 def test_it_shows_the_change_against_last_year_across_the_merger(core, unit):
-    y2024 = ClusterYear.objects.get(year=2024)
-    y2025 = ClusterYear.objects.get(year=2025)
-    t24, t25 = small_table(y2024), small_table(y2025)
     # 2024: Hà Giang 1st, Lai Châu 2nd. 2025: Tuyên Quang (Hà Giang's successor) 3rd.
-    set_scores(unit("hagiang"), {t24["a"]: 40})
-    set_scores(unit("laichau"), {t24["a"]: 30})
-    set_phase(y2024, "final")
-    set_scores(unit("laichau"), {t25["a"]: 40})
-    set_scores(unit("sonla"), {t25["a"]: 35})
-    set_scores(unit("tuyenquang"), {t25["a"]: 30})
-    rows = {r.unit.code: r for r in selectors.ranking(cluster_year=y2025).rows}
+    _y2025, rows = _last_year_final(unit, 2025, {"hagiang": 40, "laichau": 30},
+                                    {"laichau": 40, "sonla": 35, "tuyenquang": 30})
     assert rows["tuyenquang"].previous_rank == 1
     assert rows["tuyenquang"].change == -2
     assert rows["laichau"].change == 1
@@ -94,19 +99,12 @@ def test_it_shows_the_change_against_last_year_across_the_merger(core, unit):
 def test_it_reads_the_lines_across_mergers_only_when_a_member_has_a_successor(
         core, unit, monkeypatch):
     Unit.objects.update(successor=None)  # a cluster that has seen no merger
-    y2023 = ClusterYear.objects.get(year=2023)
-    y2024 = ClusterYear.objects.get(year=2024)
-    t23, t24 = small_table(y2023), small_table(y2024)
-    set_scores(unit("laichau"), {t23["a"]: 40})
-    set_scores(unit("sonla"), {t23["a"]: 30})
-    set_phase(y2023, "final")
-    set_scores(unit("sonla"), {t24["a"]: 40})
-    set_scores(unit("laichau"), {t24["a"]: 30})
     calls = []
     read_lines = ranking_selectors._final_successors
     monkeypatch.setattr(ranking_selectors, "_final_successors",
                         lambda: calls.append(1) or read_lines())
-    rows = {r.unit.code: r for r in selectors.ranking(cluster_year=y2024).rows}
+    y2024, rows = _last_year_final(unit, 2024, {"laichau": 40, "sonla": 30},
+                                   {"sonla": 40, "laichau": 30})
     assert (rows["sonla"].change, rows["laichau"].change) == (1, -1)
     assert calls == []
     # Sơn La is later merged into a new province: its line is read, and still leads to 2023.
