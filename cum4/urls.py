@@ -55,6 +55,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("reports/", include("cum4.reports.urls")),
+    path("notifications/", include("cum4.notifications.urls")),
     path("inspections/", include("inspections.urls")),
     path("complaints/", include("complaints.urls")),
     path("emulation/", include("emulation.urls")),
