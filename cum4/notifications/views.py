@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from cum4.notifications import selectors, services
 from cum4.notifications.forms import InboxForm
-from cum4.notifications.models import Inbox, Notification
+from cum4.notifications.models import Notification
 
 PAGE_SIZE = 30
 
@@ -62,8 +62,10 @@ def notifications_mark_all_read(request: HttpRequest) -> HttpResponse:
 
 def notification_settings(request: HttpRequest) -> HttpResponse:
     """Whether the person's notifications are also e-mailed."""
-    inbox = Inbox(user=request.user, email_enabled=selectors.email_enabled(request.user))
-    form = InboxForm(request.POST or None, instance=inbox)
+    form = InboxForm(
+        request.POST if request.method == "POST" else None,
+        initial={"email_enabled": selectors.email_enabled(request.user)},
+    )
     if request.method == "POST" and form.is_valid():
         services.inbox_update(user=request.user, email_enabled=form.cleaned_data["email_enabled"])
         messages.success(request, _("Your notification settings are saved."))
