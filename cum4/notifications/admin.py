@@ -14,6 +14,16 @@ class NotificationAdmin(admin.ModelAdmin):
     raw_id_fields = ["recipient"]
     date_hierarchy = "created_at"
 
+    # Written by the services only, which keep each inbox's unread count: read here.
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
 
 @admin.register(Inbox)
 class InboxAdmin(admin.ModelAdmin):

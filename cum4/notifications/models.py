@@ -25,6 +25,7 @@ class Notification(models.Model):
         REPORT_APPROVED = "report_approved", _("report approved")
         DEADLINE_APPROACHING = "deadline_soon", _("deadline approaching")
         DEADLINE_PASSED = "deadline_passed", _("deadline passed")
+        PHASE_OPENED = "phase_opened", _("scoring phase opened")
         VOTE_OPENED = "vote_opened", _("vote opened")
 
     recipient = models.ForeignKey(
