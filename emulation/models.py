@@ -1,14 +1,17 @@
-"""Emulation models, one module per topic; each is re-exported here for Django and callers."""
+"""Every model of the emulation app, gathered for Django from the features that own them.
 
-from emulation.models.awards import *  # noqa: F403
-from emulation.models.movements import (  # noqa: F401
-    Level,
-    Movement,
-    MovementEvidence,
-    MovementResponse,
-    MovementReview,
-    StatisticsDeadline,
+Code reads a model from its feature (`emulation.awards.models`, …), not from here; the app
+label stays `emulation`, so the tables keep their names.
+"""
+
+from emulation.awards.models import *  # noqa: F403
+from emulation.movements.models import *  # noqa: F403
+from emulation.scoring.models import *  # noqa: F403
+from emulation.staff.models import (  # noqa: F401
+    DisciplinaryMeasure,
+    Initiative,
+    PendingComplaint,
+    StaffAssignment,
+    StaffMember,
+    YearlyRating,
 )
-from emulation.models.pledges import Comparator, ManualJudgement, Pledge, PledgeTarget  # noqa: F401
-from emulation.models.scoring import *  # noqa: F403
-from emulation.models.staff import *  # noqa: F403

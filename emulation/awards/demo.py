@@ -15,14 +15,11 @@ from zoneinfo import ZoneInfo
 
 from cum4 import demo
 from cum4.models import Unit, User
-from emulation.models import (
-    Decision,
-    DecisionItem,
+from emulation.awards.models import Decision, DecisionItem, Registration, RegistrationItem
+from emulation.staff.models import (
     DisciplinaryMeasure,
     Initiative,
     PendingComplaint,
-    Registration,
-    RegistrationItem,
     StaffAssignment,
     StaffMember,
     YearlyRating,

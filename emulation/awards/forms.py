@@ -5,7 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from emulation.models import Award, Decision, StaffMember
+from emulation.awards.models import Award, Decision
+from emulation.staff.models import StaffMember
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 

@@ -6,21 +6,19 @@ from import_export import fields, widgets
 
 from cum4.models import Unit
 from cum4.resources import BaseResource
-from emulation.models import (
+from emulation.awards.models import (
     Award,
     BaseSalary,
     ConditionConfirmation,
-    CycleDeadline,
     Decision,
     DecisionItem,
-    PendingComplaint,
     Registration,
     RegistrationItem,
     RewardMultiplier,
-    StaffMember,
     TitleRule,
 )
-from emulation.resources.staff import CodeWidget
+from emulation.movements.models import CycleDeadline
+from emulation.staff.resources import CodeWidget, PersonColumns
 
 
 class AwardResource(BaseResource):
@@ -86,18 +84,7 @@ class DecisionResource(BaseResource):
         clean_model_instances = True
 
 
-class _PersonColumns:
-    """Staff code plus the person's name for readers (the name is export-only)."""
-
-    staff_member = fields.Field(
-        attribute="staff_member", column_name="staff_member",
-        widget=CodeWidget(StaffMember, "code"),
-    )
-    full_name = fields.Field(attribute="staff_member__full_name", column_name="full_name",
-                             readonly=True)
-
-
-class DecisionItemResource(_PersonColumns, BaseResource):
+class DecisionItemResource(PersonColumns, BaseResource):
     """One row per award granted, with its decision and its cash reward in đồng."""
 
     decision = fields.Field(attribute="decision", column_name="decision",
@@ -128,7 +115,7 @@ class DecisionItemResource(_PersonColumns, BaseResource):
         return self.prices.get(item.pk)
 
 
-class RegistrationItemResource(_PersonColumns, BaseResource):
+class RegistrationItemResource(PersonColumns, BaseResource):
     unit = fields.Field(attribute="registration__unit__code", column_name="unit", readonly=True)
     year = fields.Field(attribute="registration__year", column_name="year", readonly=True)
     award = _award_field()
@@ -159,17 +146,7 @@ class RegistrationItemResource(_PersonColumns, BaseResource):
         return self.pending.unit(item.registration.unit_id)
 
 
-class PendingComplaintResource(_PersonColumns, BaseResource):
-    unit = fields.Field(attribute="unit", column_name="unit", widget=CodeWidget(Unit, "code"))
-
-    class Meta:
-        model = PendingComplaint
-        fields = ["id", "kind", "unit", "staff_member", "full_name", "received_on",
-                  "resolved_on", "reference", "summary"]
-        clean_model_instances = True
-
-
-class ConditionConfirmationResource(_PersonColumns, BaseResource):
+class ConditionConfirmationResource(PersonColumns, BaseResource):
     award = _award_field()
     unit = fields.Field(attribute="unit", column_name="unit", widget=CodeWidget(Unit, "code"))
 

@@ -9,21 +9,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 from django.utils import timezone
 
 from cum4.models import ClusterYear, Membership, Unit
-from emulation.models import (
+from emulation.awards.models import (
     BaseSalary,
-    CycleDeadline,
     Decision,
     DecisionItem,
-    PendingComplaint,
     Registration,
     RegistrationItem,
     RewardMultiplier,
-    StaffMember,
 )
+from emulation.staff.models import StaffMember
 
 
 class MissingRule(LookupError):
@@ -79,68 +77,6 @@ def cash_reward(*, title_or_form_code: str, decision_date: dt.date, collective: 
     """
     amount = RewardTable.load().amount(title_or_form_code, decision_date, collective)
     return amount or 0
-
-
-def pending_complaints(
-    *, unit: Unit | None = None, staff_member: StaffMember | None = None, on: dt.date
-) -> list[PendingComplaint]:
-    """Complaints or denunciations pending on `on` against the unit (itself, not its people)
-    or against the person; both when both are given. Oldest first."""
-    if unit is None and staff_member is None:
-        raise ValueError("pending_complaints needs a unit or a staff member")
-    target = Q()
-    if unit is not None:
-        target |= Q(unit=unit, staff_member__isnull=True)
-    if staff_member is not None:
-        target |= Q(staff_member=staff_member)
-    return list(
-        PendingComplaint.objects.filter(target, received_on__lte=on)
-        .filter(Q(resolved_on__isnull=True) | Q(resolved_on__gt=on))
-        .select_related("unit", "staff_member")
-        .order_by("received_on", "pk")
-    )
-
-
-@dataclass(frozen=True)
-class PendingFlags:
-    """Who has something pending on a date, for pages listing many people at once."""
-
-    unit_ids: frozenset[int]
-    staff_ids: frozenset[int]
-
-    def unit(self, unit_id: int) -> bool:
-        return unit_id in self.unit_ids
-
-    def staff(self, staff_id: int | None) -> bool:
-        return staff_id in self.staff_ids
-
-
-def pending_flags(*, unit_ids: Iterable[int], on: dt.date) -> PendingFlags:
-    """One query: the units (themselves) and the people of those units with a pending complaint."""
-    rows = (
-        PendingComplaint.objects.filter(unit_id__in=list(unit_ids), received_on__lte=on)
-        .filter(Q(resolved_on__isnull=True) | Q(resolved_on__gt=on))
-        .values_list("unit_id", "staff_member_id")
-    )
-    units: set[int] = set()
-    staff: set[int] = set()
-    for unit_id, staff_id in rows:
-        if staff_id is None:
-            units.add(unit_id)
-        else:
-            staff.add(staff_id)
-    return PendingFlags(frozenset(units), frozenset(staff))
-
-
-def registration_deadline(*, year: int) -> dt.date | None:
-    """The registration deadline of a year, from the rule in force on 1 January of that year."""
-    row = (
-        CycleDeadline.objects.in_force_on(dt.date(year, 1, 1))
-        .filter(kind=CycleDeadline.Kind.REGISTRATION)
-        .order_by("-valid_from")
-        .first()
-    )
-    return dt.date(year, row.month, row.day) if row else None
 
 
 def registration_is_late(registration: Registration, deadline: dt.date | None) -> bool:
@@ -255,3 +191,22 @@ def award_history_of_unit_people(*, unit: Unit) -> list[tuple[DecisionItem, int 
         "decision", "award", "unit", "staff_member"
     )
     return decision_items_priced(qs.order_by("-decision__date", "staff_member__full_name"))
+
+
+@dataclass(frozen=True)
+class PersonAwardPanel:
+    """The award history on a person's page of the staff register (two queries)."""
+
+    template_name: str
+    items: list[tuple[DecisionItem, int | None]]
+
+
+def person_award_panel(member: StaffMember) -> PersonAwardPanel:
+    """What awards show on a person's page: the titles granted to them, latest first."""
+    items = DecisionItem.objects.filter(staff_member=member).select_related(
+        "decision", "award", "unit"
+    )
+    return PersonAwardPanel(
+        "emulation/awards/person_award_panel.html",
+        decision_items_priced(sorted(items, key=lambda i: i.decision.date, reverse=True)),
+    )

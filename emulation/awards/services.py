@@ -13,16 +13,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cum4.models import Unit, User
-from emulation.models import (
+from emulation.awards.models import (
     Award,
     ConditionConfirmation,
     Decision,
     DecisionItem,
     Registration,
     RegistrationItem,
-    StaffAssignment,
-    StaffMember,
 )
+from emulation.staff.models import StaffAssignment, StaffMember
 
 
 def _save(obj):

@@ -15,26 +15,26 @@ from cum4 import selectors as core_selectors
 from cum4.models import Unit
 from cum4.permissions import require_perm
 from cum4.view_helpers import get_cluster_year_for_user, get_cluster_year_or_404, xlsx_response
-from emulation.forms.awards import (
+from emulation.awards import selectors, services
+from emulation.awards.eligibility import unit_eligibility
+from emulation.awards.forms import (
     ConfirmConditionForm,
     DecisionForm,
     DecisionItemForm,
     RegistrationItemForm,
 )
-from emulation.models import (
+from emulation.awards.models import (
     Award,
     ConditionConfirmation,
     Decision,
     DecisionItem,
     RegistrationItem,
-    StaffMember,
 )
-from emulation.permissions import UnitYear
-from emulation.resources.awards import DecisionItemResource, RegistrationItemResource
-from emulation.selectors import awards as selectors
-from emulation.selectors.eligibility import unit_eligibility
-from emulation.selectors.staff import people_of_unit_in_year
-from emulation.services import awards as services
+from emulation.awards.resources import DecisionItemResource, RegistrationItemResource
+from emulation.movements.selectors.deadlines import registration_deadline
+from emulation.staff.models import StaffMember
+from emulation.staff.permissions import UnitYear
+from emulation.staff.selectors import pending_flags, people_of_unit_in_year
 
 
 def _get_unit_year_for_user(request: HttpRequest, code: str, year: int, perm: str) -> UnitYear:
@@ -58,9 +58,9 @@ def registration_home(request: HttpRequest) -> HttpResponse:
     ]
     return render(
         request,
-        "emulation/awards_registration_home.html",
+        "emulation/awards/awards_registration_home.html",
         {"year": year, "cluster_years": cluster_years, "deadline":
-         selectors.registration_deadline(year=year)},
+         registration_deadline(year=year)},
     )
 
 
@@ -108,7 +108,7 @@ def registration_detail(request: HttpRequest, code: str, year: int) -> HttpRespo
         except ValidationError as error:
             form.add_error(None, error)
     registration = selectors.registration_get(unit=unit, year=year)
-    deadline = selectors.registration_deadline(year=year)
+    deadline = registration_deadline(year=year)
     eligibility = unit_eligibility(unit=unit, year=year)
     rows = []
     for item in registration.items.all() if registration else []:
@@ -122,7 +122,7 @@ def registration_detail(request: HttpRequest, code: str, year: int) -> HttpRespo
         rows.append({"item": item, "result": result, "pending": pending})
     return render(
         request,
-        "emulation/awards_registration.html",
+        "emulation/awards/awards_registration.html",
         {
             "unit": unit,
             "year": year,
@@ -146,9 +146,9 @@ def registration_overview(request: HttpRequest, code: str, year: int) -> HttpRes
     cluster_year = get_cluster_year_for_user(
         request, code, year, "emulation.view_cluster_registrations"
     )
-    deadline = selectors.registration_deadline(year=year)
+    deadline = registration_deadline(year=year)
     entries = selectors.registrations_of_cluster_year(cluster_year=cluster_year)
-    flags = selectors.pending_flags(
+    flags = pending_flags(
         unit_ids=[e["membership"].unit_id for e in entries], on=timezone.localdate()
     )
     for entry in entries:
@@ -163,7 +163,7 @@ def registration_overview(request: HttpRequest, code: str, year: int) -> HttpRes
         ]
     return render(
         request,
-        "emulation/awards_registration_overview.html",
+        "emulation/awards/awards_registration_overview.html",
         {"cluster_year": cluster_year, "entries": entries, "deadline": deadline},
     )
 
@@ -173,7 +173,7 @@ def registrations_export(request: HttpRequest, code: str, year: int) -> HttpResp
         request, code, year, "emulation.view_cluster_registrations"
     )
     entries = selectors.registrations_of_cluster_year(cluster_year=cluster_year)
-    deadline = selectors.registration_deadline(year=year)
+    deadline = registration_deadline(year=year)
     registrations = [e["registration"] for e in entries if e["registration"]]
     late = {r.pk for r in registrations if selectors.registration_is_late(r, deadline)}
     items = (
@@ -181,7 +181,7 @@ def registrations_export(request: HttpRequest, code: str, year: int) -> HttpResp
         .select_related("registration__unit", "award", "staff_member")
         .order_by("registration__unit__name", "staff_member__full_name", "award__sort_order")
     )
-    flags = selectors.pending_flags(
+    flags = pending_flags(
         unit_ids=[e["membership"].unit_id for e in entries], on=timezone.localdate()
     )
     dataset = RegistrationItemResource(late=late, pending=flags).export(items)
@@ -197,7 +197,7 @@ def decision_list(request: HttpRequest) -> HttpResponse:
     year = int(year) if year and year.isdigit() else None
     return render(
         request,
-        "emulation/awards_decision_list.html",
+        "emulation/awards/awards_decision_list.html",
         {
             "decisions": selectors.decisions_list(year=year),
             "year": year,
@@ -221,7 +221,7 @@ def decision_create(request: HttpRequest) -> HttpResponse:
             form.add_error(None, error)
         else:
             return redirect("emulation:decision_detail", pk=decision.pk)
-    return render(request, "emulation/awards_decision_form.html", {"form": form})
+    return render(request, "emulation/awards/awards_decision_form.html", {"form": form})
 
 
 def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -254,7 +254,7 @@ def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
     total = sum(amount or 0 for _item, amount in items)
     return render(
         request,
-        "emulation/awards_decision_detail.html",
+        "emulation/awards/awards_decision_detail.html",
         {"decision": decision, "items": items, "total": total, "form": form},
     )
 
@@ -314,7 +314,7 @@ def eligibility(request: HttpRequest, code: str, year: int) -> HttpResponse:
     result = unit_eligibility(unit=unit, year=year, on=on)
     return render(
         request,
-        "emulation/awards_eligibility.html",
+        "emulation/awards/awards_eligibility.html",
         {
             "unit": unit,
             "year": year,
@@ -331,7 +331,7 @@ def unit_awards(request: HttpRequest, code: str) -> HttpResponse:
     unit = get_object_or_404(Unit, code=code)
     return render(
         request,
-        "emulation/awards_history.html",
+        "emulation/awards/awards_history.html",
         {
             "unit": unit,
             "collective": selectors.award_history(unit=unit),

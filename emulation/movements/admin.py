@@ -6,8 +6,8 @@ from django.contrib import admin
 from import_export.admin import ExportMixin, ImportExportModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from emulation import resources_pledges as resources
-from emulation.models import (
+from emulation.movements import resources
+from emulation.movements.models import (
     ManualJudgement,
     Movement,
     MovementEvidence,

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from cum4.demo import CLUSTER_CODE, LEADS
 from cum4.models import ClusterYear, Membership, Unit, User
-from emulation.models import (
+from emulation.movements.models import (
     ManualJudgement,
     Movement,
     MovementResponse,

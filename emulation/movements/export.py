@@ -12,8 +12,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from cum4.formatting import vn_date
-from emulation.selectors.movements import movements_of
-from emulation.selectors.pledges import MET, NOT_MET, PledgeMatrix
+from emulation.movements.selectors.movements import movements_of
+from emulation.movements.selectors.pledges import MET, NOT_MET, PledgeMatrix
 
 STATUS_TEXT = {MET: "Đạt", NOT_MET: "Không đạt"}
 

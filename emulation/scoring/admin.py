@@ -8,7 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from import_export.admin import ExportMixin, ImportExportModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
-from emulation.models import (
+from emulation.scoring import resources
+from emulation.scoring.models import (
     CriteriaGroup,
     CriteriaTable,
     Criterion,
@@ -24,7 +25,6 @@ from emulation.models import (
     ScoringRound,
     TieBreakRule,
 )
-from emulation.scoring import resources
 from emulation.scoring.selectors import scoring_round_of
 
 

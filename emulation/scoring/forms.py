@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from cum4.models import Unit
-from emulation.models import (
+from emulation.scoring.models import (
     CriteriaGroup,
     CriteriaTable,
     Criterion,
@@ -16,7 +16,7 @@ from emulation.models import (
     ScoringRound,
 )
 from emulation.scoring.selectors import Sheet
-from emulation.scoring.services_scores import ReviewEntry, SelfEntry
+from emulation.scoring.services.scores import ReviewEntry, SelfEntry
 
 POINTS_WIDGET = {"class": "form-control form-control-sm text-end", "step": "0.01",
                  "inputmode": "decimal"}

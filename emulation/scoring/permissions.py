@@ -21,6 +21,7 @@ from cum4.permissions import (
     unit_roles,
     works_in_unit,
 )
+from emulation.scoring.selectors import scoring_round_of
 
 
 @dataclass(frozen=True)
@@ -33,8 +34,6 @@ class SheetRef:
 
 
 def _phase(cluster_year: ClusterYear) -> str:
-    from emulation.scoring.selectors import scoring_round_of
-
     return scoring_round_of(cluster_year=cluster_year).phase
 
 

@@ -18,10 +18,11 @@ from import_export import fields, widgets
 
 from cum4.models import Unit, User
 from cum4.resources import BaseResource
-from emulation.models import (
+from emulation.staff.models import (
     DisciplinaryMeasure,
     Initiative,
     LeadershipLevel,
+    PendingComplaint,
     StaffAssignment,
     StaffMember,
     YearlyRating,
@@ -325,4 +326,25 @@ class StaffAssignmentResource(BaseResource):
         import_id_fields = ["staff_member", "unit", "start"]
         fields = ["staff_member", "unit", "position", "leadership_level", "start", "end"]
         skip_unchanged = True
+        clean_model_instances = True
+
+
+class PersonColumns:
+    """Staff code plus the person's name for readers (the name is export-only)."""
+
+    staff_member = fields.Field(
+        attribute="staff_member", column_name="staff_member",
+        widget=CodeWidget(StaffMember, "code"),
+    )
+    full_name = fields.Field(attribute="staff_member__full_name", column_name="full_name",
+                             readonly=True)
+
+
+class PendingComplaintResource(PersonColumns, BaseResource):
+    unit = fields.Field(attribute="unit", column_name="unit", widget=CodeWidget(Unit, "code"))
+
+    class Meta:
+        model = PendingComplaint
+        fields = ["id", "kind", "unit", "staff_member", "full_name", "received_on",
+                  "resolved_on", "reference", "summary"]
         clean_model_instances = True

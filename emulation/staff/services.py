@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from cum4.models import Unit, User
-from emulation.models import (
+from emulation.staff.models import (
     DisciplinaryMeasure,
     Initiative,
     StaffAssignment,

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Protocol
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -13,7 +16,8 @@ from django.views.decorators.http import require_POST
 from cum4.models import Unit
 from cum4.permissions import require_perm
 from cum4.view_helpers import xlsx_response
-from emulation.forms.staff import (
+from emulation.staff import selectors, services
+from emulation.staff.forms import (
     DisciplineForm,
     ImportForm,
     InitiativeForm,
@@ -22,11 +26,19 @@ from emulation.forms.staff import (
     StaffCreateForm,
     StaffMoveForm,
 )
-from emulation.models import StaffMember
-from emulation.resources.staff import staff_export_xlsx, staff_import_xlsx
-from emulation.selectors import awards as award_selectors
-from emulation.selectors import staff as selectors
-from emulation.services import staff as services
+from emulation.staff.models import StaffMember
+from emulation.staff.resources import staff_export_xlsx, staff_import_xlsx
+
+
+class PersonPanel(Protocol):
+    """A section a feature above staff adds to a person's page (awards: the award history)."""
+
+    template_name: str
+
+
+# Filled at start-up by the features above staff (their `registry.register()`); staff itself
+# never reads them, so the dependency points one way.
+PERSON_PANELS: list[Callable[[StaffMember], PersonPanel]] = []
 
 
 def _get_unit_for_user(request: HttpRequest, code: str, perm: str) -> Unit:
@@ -48,7 +60,7 @@ def staff_home(request: HttpRequest) -> HttpResponse:
     if request.user.works_in_unit:
         return redirect("emulation:staff_list", code=request.user.unit.code)
     require_perm(request.user, "emulation.view_unit_staff", None)
-    return render(request, "emulation/staff_home.html", {"units": Unit.objects.all()})
+    return render(request, "emulation/staff/staff_home.html", {"units": Unit.objects.all()})
 
 
 def staff_list(request: HttpRequest, code: str) -> HttpResponse:
@@ -70,7 +82,7 @@ def staff_list(request: HttpRequest, code: str) -> HttpResponse:
     years = list(range(today.year - 4, today.year + 1))
     return render(
         request,
-        "emulation/staff_list.html",
+        "emulation/staff/staff_list.html",
         {
             "unit": unit,
             "rows": selectors.staff_of_unit(
@@ -120,17 +132,13 @@ def staff_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 return redirect("emulation:staff_detail", pk=member.pk)
     return render(
         request,
-        "emulation/staff_detail.html",
+        "emulation/staff/staff_detail.html",
         {
             "member": member,
             "current": current,
             "forms": forms,
-            "history": award_selectors.decision_items_priced(
-                sorted(member.decision_items.all(), key=lambda i: i.decision.date, reverse=True)
-            ),
-            "pending": award_selectors.pending_complaints(
-                staff_member=member, on=timezone.localdate()
-            ),
+            "panels": [panel(member) for panel in PERSON_PANELS],
+            "pending": selectors.pending_complaints(staff_member=member, on=timezone.localdate()),
             "conflict": conflict,
         },
     )

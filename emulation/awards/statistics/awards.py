@@ -5,8 +5,9 @@ from __future__ import annotations
 from django.db.models import Prefetch
 
 from cum4.models import ClusterYear, Unit
-from emulation.models import DecisionItem, StaffAssignment
-from emulation.statistics.selectors import AwardRecord
+from emulation.awards.models import DecisionItem
+from emulation.awards.statistics.counting import AwardRecord
+from emulation.staff.models import StaffAssignment
 
 
 def award_records_for_statistics(

@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from emulation.statistics.layouts import FormLayout
+from emulation.awards.statistics.layouts import FormLayout
 
 
 @dataclass(frozen=True)
@@ -64,3 +64,15 @@ def duration_bucket(starts_on: dt.date, ends_on: dt.date | None) -> str:
     if days < 5 * 365:
         return "1to5"
     return "ge5"
+
+
+@dataclass(frozen=True)
+class AwardRecord:
+    """One title or form granted to one recipient by a decision (what 0602/0603 count)."""
+
+    title_or_form_code: str  # the codes of CONTRACT.md: "bk_ttcp", "cstd_bo", …
+    collective: bool
+    leadership_level: str | None  # individuals: province | department | division | staff
+    method: str  # regular | thematic | ad_hoc | foreign | dedication | seniority | resistance
+    level: str | None = None  # the award's level: state | ministry | grassroots
+    label: str = ""

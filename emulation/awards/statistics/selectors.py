@@ -14,21 +14,16 @@ from dataclasses import dataclass
 from django.db.models import Exists, OuterRef, Q
 
 from cum4.models import ClusterYear, Unit
-from emulation.models import Movement, MovementResponse, StatisticsDeadline
-from emulation.statistics.counting import Fact, FilledForm, duration_bucket, fill
-from emulation.statistics.layouts import FORM_0601, FORM_0602, FORM_0603, award_column
-
-
-@dataclass(frozen=True)
-class AwardRecord:
-    """One title or form granted to one recipient by a decision (what 0602/0603 count)."""
-
-    title_or_form_code: str  # the codes of CONTRACT.md: "bk_ttcp", "cstd_bo", …
-    collective: bool
-    leadership_level: str | None  # individuals: province | department | division | staff
-    method: str  # regular | thematic | ad_hoc | foreign | dedication | seniority | resistance
-    level: str | None = None  # the award's level: state | ministry | grassroots
-    label: str = ""
+from emulation.awards.statistics.awards import award_records_for_statistics
+from emulation.awards.statistics.counting import (
+    AwardRecord,
+    Fact,
+    FilledForm,
+    duration_bucket,
+    fill,
+)
+from emulation.awards.statistics.layouts import FORM_0601, FORM_0602, FORM_0603, award_column
+from emulation.movements.models import Movement, MovementResponse, StatisticsDeadline
 
 
 def movements_for_statistics(*, cluster_year: ClusterYear, unit: Unit | None = None) -> list[Movement]:
@@ -73,8 +68,6 @@ def award_facts(records: Iterable[AwardRecord], form_short: str) -> list[Fact]:
 
 def award_records(*, cluster_year: ClusterYear, unit: Unit | None = None) -> list[AwardRecord]:
     """Award records of the year for the cluster's members (or one unit)."""
-    from emulation.statistics.awards import award_records_for_statistics
-
     return award_records_for_statistics(cluster_year=cluster_year, unit=unit)
 
 

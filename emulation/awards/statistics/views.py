@@ -1,4 +1,4 @@
-"""The yearly statistics page (forms 0601.N–0603.N) and the Excel downloads of a cluster year."""
+"""The yearly statistics page (forms 0601.N–0603.N) and its Excel download."""
 
 from __future__ import annotations
 
@@ -11,12 +11,9 @@ from django.utils import timezone
 from cum4 import selectors as core_selectors
 from cum4.models import Unit
 from cum4.permissions import require_perm
-from cum4.view_helpers import get_cluster_year_for_user, xlsx_response
-from emulation.pledge_export import movements_workbook, pledge_workbook
-from emulation.selectors.pledges import pledge_matrix
-from emulation.statistics.selectors import statistics_for
-from emulation.statistics.workbook import statistics_workbook
-from emulation.views._common import redirect_to_current
+from cum4.view_helpers import get_cluster_year_for_user, redirect_to_current, xlsx_response
+from emulation.awards.statistics.selectors import statistics_for
+from emulation.awards.statistics.workbook import statistics_workbook
 
 
 def _xlsx(buffer: io.BytesIO, filename: str) -> HttpResponse:
@@ -34,7 +31,7 @@ def statistics(request: HttpRequest, code: str, year: int) -> HttpResponse:
     memberships = core_selectors.memberships_of(cluster_year=cluster_year)
     return render(
         request,
-        "emulation/statistics.html",
+        "emulation/awards/statistics.html",
         {
             "cluster_year": cluster_year,
             "bundle": bundle,
@@ -70,17 +67,3 @@ def statistics_export(request: HttpRequest, code: str, year: int) -> HttpRespons
     statistics_workbook(bundle, buffer, timezone.localdate())
     who = unit.code if unit else cluster_year.cluster.code
     return _xlsx(buffer, f"thong-ke-0601-0603-{who}-{year}.xlsx")
-
-
-def pledge_export(request: HttpRequest, code: str, year: int) -> HttpResponse:
-    cluster_year = get_cluster_year_for_user(request, code, year, "emulation.view_pledge")
-    buffer = io.BytesIO()
-    pledge_workbook(pledge_matrix(cluster_year=cluster_year), buffer)
-    return _xlsx(buffer, f"giao-uoc-{code}-{year}.xlsx")
-
-
-def movement_export(request: HttpRequest, code: str, year: int) -> HttpResponse:
-    cluster_year = get_cluster_year_for_user(request, code, year, "emulation.view_movements")
-    buffer = io.BytesIO()
-    movements_workbook(cluster_year=cluster_year, output=buffer)
-    return _xlsx(buffer, f"phong-trao-{code}-{year}.xlsx")

@@ -11,8 +11,8 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
 from cum4.formatting import vn_date
-from emulation.statistics.counting import FilledForm
-from emulation.statistics.selectors import StatisticsBundle
+from emulation.awards.statistics.counting import FilledForm
+from emulation.awards.statistics.selectors import StatisticsBundle
 
 LEGAL_BASIS = "Ban hành kèm theo Thông tư số 02/2023/TT-BNV của Bộ trưởng Bộ Nội vụ"
 THIN = Side(style="thin")

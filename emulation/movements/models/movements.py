@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import uuid
 
@@ -12,7 +11,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from cum4.models import ClusterYear, DatedRule, Unit
+from cum4.models import ClusterYear, Unit
 
 
 class Level(models.TextChoices):
@@ -220,34 +219,3 @@ class MovementReview(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} — {self.movement}"
-
-
-class StatisticsDeadline(DatedRule):
-    """When the yearly statistics forms (0601.N–0603.N) are due, and the period they cover.
-
-    Thông tư 02/2023/TT-BNV sets the day of receipt (15/12); a later circular is a new row."""
-
-    due_month = models.PositiveSmallIntegerField(_("due month"))
-    due_day = models.PositiveSmallIntegerField(_("due day"))
-    reminder_days = models.PositiveSmallIntegerField(
-        _("remind this many days before"), default=30
-    )
-    receiver = models.CharField(_("receiving body"), max_length=200)
-    history = HistoricalRecords()
-
-    class Meta:
-        verbose_name = _("deadline of the yearly statistics")
-        verbose_name_plural = _("deadlines of the yearly statistics")
-        ordering = ["-valid_from"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(due_month__gte=1, due_month__lte=12) & Q(due_day__gte=1, due_day__lte=31),
-                name="statistics_deadline_day_month",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.due_day:02d}/{self.due_month:02d} ({self.legal_basis})"
-
-    def due_in(self, year: int) -> dt.date:
-        return dt.date(year, self.due_month, self.due_day)

@@ -14,6 +14,7 @@ from simple_history.models import HistoricalRecords
 
 from cum4.models import ClusterYear, Unit
 from cum4.periods import PERIOD_CODES, PERIOD_LABELS
+from emulation.movements.indicators import indicator_codes
 
 
 def pledge_file_path(instance: models.Model, filename: str) -> str:
@@ -121,8 +122,6 @@ class PledgeTarget(models.Model):
         )
 
     def clean(self) -> None:
-        from emulation.selectors.pledges import indicator_codes
-
         super().clean()
         if self.kind != self.Kind.INDICATOR:
             return

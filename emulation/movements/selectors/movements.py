@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from cum4.models import ClusterYear, Unit, User
 from cum4.registry import Task
 from cum4.selectors import memberships_of
-from emulation.models import Movement, MovementEvidence, MovementResponse, MovementReview
+from emulation.movements.models import Movement, MovementEvidence, MovementResponse, MovementReview
 
 
 def movements_of(*, cluster_year: ClusterYear) -> QuerySet[Movement]:

@@ -18,8 +18,9 @@ from django.db.models import Prefetch
 
 from cum4.models import ClusterYear, Unit
 from cum4.selectors import memberships_of
-from emulation.models import ManualJudgement, Pledge, PledgeTarget
-from emulation.selectors.awards import registration_deadline
+from emulation.movements.indicators import indicator_labels, reports_module
+from emulation.movements.models import ManualJudgement, Pledge, PledgeTarget
+from emulation.movements.selectors.deadlines import registration_deadline
 
 MET = "met"
 NOT_MET = "not_met"
@@ -54,31 +55,6 @@ class TargetResult:
     @property
     def is_met(self) -> bool:
         return self.status == MET
-
-
-def _reports():
-    """The reports selectors module, or None while it has not landed in this tree."""
-    try:
-        from cum4.reports import selectors as report_selectors
-    except ImportError:  # pragma: no cover - only before the reports branch is merged
-        return None
-    return report_selectors
-
-
-def indicator_codes() -> set[str] | None:
-    """Codes a target may be bound to (None when the reports module is not installed)."""
-    reports = _reports()
-    if reports is None:
-        return None
-    return {indicator.code for indicator in reports.indicators()}
-
-
-def indicator_labels() -> dict[str, str]:
-    """Code → Vietnamese label, for the pledge page and the export."""
-    reports = _reports()
-    if reports is None:
-        return {}
-    return {indicator.code: str(indicator.label) for indicator in reports.indicators()}
 
 
 def evaluate_indicator_target(
@@ -160,7 +136,7 @@ def pledge_get(*, cluster_year: ClusterYear) -> Pledge | None:
 def _figures_by_period(
     units: Sequence[Unit], year: int, periods: set[str]
 ) -> dict[str, dict[int, FiguresLike]]:
-    reports = _reports()
+    reports = reports_module()
     if reports is None or not units:
         return {}
     return {
@@ -266,7 +242,7 @@ def pledge_dashboard_panel(*, cluster_year: ClusterYear, period: str, user):
         return None
     return DashboardPanel(
         title=gettext_lazy("Emulation pledge"),
-        template_name="emulation/pledge_panel.html",
+        template_name="emulation/movements/pledge_panel.html",
         context={"matrix": pledge_matrix(cluster_year=cluster_year), "cluster_year": cluster_year},
         order=20,
     )

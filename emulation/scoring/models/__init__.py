@@ -5,8 +5,8 @@ Totals and ranks are never stored: they are computed from the scores by
 `emulation.scoring.selectors`, so a corrected score always shows through.
 """
 
-from emulation.models.scoring.criteria import CriteriaGroup, CriteriaTable, Criterion, TieBreakRule
-from emulation.models.scoring.results import (
+from emulation.scoring.models.criteria import CriteriaGroup, CriteriaTable, Criterion, TieBreakRule
+from emulation.scoring.models.results import (
     DossierDeadlineRule,
     NominationBallot,
     NominationVoteRule,
@@ -14,7 +14,7 @@ from emulation.models.scoring.results import (
     ResultComplaint,
     ResultComplaintRule,
 )
-from emulation.models.scoring.scores import (
+from emulation.scoring.models.scores import (
     CrossReview,
     Score,
     ScoreEvidence,

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from cum4.models import ClusterYear, DatedRule, Unit
-from emulation.models.scoring.criteria import POINTS, Criterion
+from emulation.scoring.models.criteria import POINTS, Criterion
 
 
 class NominationVoteRule(DatedRule):

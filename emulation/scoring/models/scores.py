@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from cum4.models import ClusterYear, Unit
-from emulation.models.scoring.criteria import POINTS, Criterion
+from emulation.scoring.models.criteria import POINTS, Criterion
 
 
 class ScoringRound(models.Model):

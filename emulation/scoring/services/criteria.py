@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from cum4.models import ClusterYear, User
-from emulation.models import CriteriaGroup, CriteriaTable, Criterion, Score, TieBreakRule
+from emulation.scoring.models import CriteriaGroup, CriteriaTable, Criterion, Score, TieBreakRule
 
 SAMPLE_NAME = "Bảng tiêu chí mẫu (thay bằng bảng tiêu chí của Cụm)"
 M = Criterion.Method

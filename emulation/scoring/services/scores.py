@@ -22,9 +22,9 @@ from django.utils.translation import gettext as _
 
 from cum4.evidence import validate_evidence
 from cum4.models import ClusterYear, Membership, Unit, User
-from emulation.models import Criterion, CrossReview, Score, ScoreEvidence, ScoringRound
-from emulation.permissions_scoring import SheetRef
 from emulation.scoring import selectors
+from emulation.scoring.models import Criterion, CrossReview, Score, ScoreEvidence, ScoringRound
+from emulation.scoring.permissions import SheetRef
 
 Phase = ScoringRound.Phase
 

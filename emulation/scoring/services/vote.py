@@ -16,7 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cum4.models import ClusterYear, Membership, Unit, User
-from emulation.models import (
+from emulation.scoring import adapters, selectors
+from emulation.scoring.models import (
     Criterion,
     DossierDeadlineRule,
     NominationBallot,
@@ -26,8 +27,7 @@ from emulation.models import (
     Score,
     ScoringRound,
 )
-from emulation.scoring import adapters, selectors
-from emulation.scoring.services_scores import _round_for_update, sheet_ref
+from emulation.scoring.services.scores import _round_for_update, sheet_ref
 
 Phase = ScoringRound.Phase
 FLAG_AWARD = "co_ttcp"  # Cờ thi đua của Thanh tra Chính phủ

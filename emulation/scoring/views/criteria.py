@@ -14,17 +14,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cum4.view_helpers import xlsx_response
-from emulation.forms.scoring import (
+from emulation.scoring import selectors
+from emulation.scoring.export import rows_workbook, workbook_rows
+from emulation.scoring.forms import (
     CriteriaGroupForm,
     CriteriaTableForm,
     CriterionForm,
     SpreadsheetForm,
     TieBreakForm,
 )
-from emulation.models import CriteriaGroup, CriteriaTable, Criterion
-from emulation.scoring import selectors, services_criteria
-from emulation.scoring.export import rows_workbook, workbook_rows
-from emulation.views.scoring import _error_text, _get_cluster_year_for_user
+from emulation.scoring.models import CriteriaGroup, CriteriaTable, Criterion
+from emulation.scoring.services import criteria as services_criteria
+from emulation.scoring.views.sheets import _error_text, _get_cluster_year_for_user
 
 MANAGE = "emulation.manage_criteria"
 
@@ -48,7 +49,7 @@ def criteria_table(request: HttpRequest, code: str, year: int) -> HttpResponse:
             tie_form=TieBreakForm(table=tree.table, initial_groups=tree.tie_break_groups),
             import_form=SpreadsheetForm(),
         )
-    return render(request, "emulation/scoring_criteria.html", context)
+    return render(request, "emulation/scoring/scoring_criteria.html", context)
 
 
 @require_POST
@@ -95,7 +96,7 @@ def group_edit(request: HttpRequest, code: str, year: int, group_id: int | None 
             return redirect("emulation:criteria", code, year)
         except ValidationError as error:
             form.add_error(None, _error_text(error))
-    return render(request, "emulation/scoring_criteria_form.html",
+    return render(request, "emulation/scoring/scoring_criteria_form.html",
                   {"cluster_year": cluster_year, "form": form, "title": _("Criteria group")},
                   status=400 if request.method == "POST" else 200)
 
@@ -122,7 +123,7 @@ def criterion_edit(request: HttpRequest, code: str, year: int, criterion_id: int
                 return redirect("emulation:criteria", code, year)
             except ValidationError as error:
                 form.add_error(None, _error_text(error))
-    return render(request, "emulation/scoring_criteria_form.html",
+    return render(request, "emulation/scoring/scoring_criteria_form.html",
                   {"cluster_year": cluster_year, "form": form, "title": _("Criterion"),
                    "can_delete": criterion.pk is not None},
                   status=400 if request.method == "POST" else 200)

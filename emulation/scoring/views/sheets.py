@@ -14,16 +14,17 @@ from cum4 import selectors as core_selectors
 from cum4.models import ClusterYear, Unit, User
 from cum4.permissions import require_perm
 from cum4.view_helpers import get_cluster_year_for_user, get_cluster_year_or_404
-from emulation.forms.scoring import (
+from emulation.scoring import selectors
+from emulation.scoring.forms import (
     CrossReviewForm,
     EvidenceForm,
     PhaseForm,
     ReviewScoreForm,
     SelfScoreForm,
 )
-from emulation.models import Criterion, ScoreEvidence, ScoringRound
-from emulation.permissions_scoring import SheetRef
-from emulation.scoring import selectors, services_scores
+from emulation.scoring.models import Criterion, ScoreEvidence, ScoringRound
+from emulation.scoring.permissions import SheetRef
+from emulation.scoring.services import scores as services_scores
 
 
 def _get_cluster_year_for_user(request: HttpRequest, code: str, year: int,
@@ -50,7 +51,7 @@ def scoring_home(request: HttpRequest) -> HttpResponse:
     rounds = {r.cluster_year_id: r for r in ScoringRound.objects.filter(
         cluster_year__in=years)}
     rows = [(cy, rounds.get(cy.pk)) for cy in years]
-    return render(request, "emulation/scoring_home.html", {"rows": rows})
+    return render(request, "emulation/scoring/scoring_home.html", {"rows": rows})
 
 
 def scoring_year(request: HttpRequest, code: str, year: int) -> HttpResponse:
@@ -71,7 +72,7 @@ def scoring_year(request: HttpRequest, code: str, year: int) -> HttpResponse:
         "can_see_all": is_lead or user.has_perm("emulation.view_ranking", cluster_year),
         "can_vote": user.has_perm("emulation.cast_ballot", cluster_year),
     }
-    return render(request, "emulation/scoring_year.html", context)
+    return render(request, "emulation/scoring/scoring_year.html", context)
 
 
 @require_POST
@@ -164,7 +165,7 @@ def score_sheet(request: HttpRequest, code: str, year: int, unit_code: str) -> H
         "show_review": sheet.round.review_closed or user.has_perm("emulation.review_score", ref)
         or user.has_perm("cum4.administer"),
     }
-    return render(request, "emulation/scoring_sheet.html", context, status=status)
+    return render(request, "emulation/scoring/scoring_sheet.html", context, status=status)
 
 
 @require_POST
@@ -182,7 +183,7 @@ def sheet_totals(request: HttpRequest, code: str, year: int, unit_code: str) -> 
             raw = request.POST.get(f"agreed_{cid}") or request.POST.get(f"review_{cid}")
         values[cid] = line.computed if line.computed is not None else selectors.parse_points(raw)
     totals = selectors.compute_totals(sheet.tree, values)
-    return render(request, "emulation/scoring_sheet_totals.html",
+    return render(request, "emulation/scoring/scoring_sheet_totals.html",
                   {"sheet": sheet, "live": totals, "layer": layer})
 
 
@@ -204,7 +205,7 @@ def evidence_upload(request: HttpRequest, code: str, year: int, unit_code: str,
             messages.success(request, _("Evidence %(name)s added.")
                              % {"name": evidence.original_name})
         except ValidationError as error:
-            return render(request, "emulation/scoring_evidence_error.html",
+            return render(request, "emulation/scoring/scoring_evidence_error.html",
                           {"cluster_year": cluster_year, "unit": unit,
                            "error": _error_text(error)}, status=400)
     return redirect("emulation:score_sheet", code, year, unit_code)

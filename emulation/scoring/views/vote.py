@@ -17,11 +17,13 @@ from cum4.models import Unit, User
 from cum4.page_cache import cached_per_snapshot
 from cum4.permissions import require_perm
 from cum4.view_helpers import xlsx_response
-from emulation.forms.scoring import AnswerForm, BallotForm, ComplaintForm, FinaliseForm
-from emulation.models import NominationBallot, ResultComplaint, ScoringRound
-from emulation.scoring import selectors, services_scores, services_vote
+from emulation.scoring import selectors
 from emulation.scoring.export import ranking_workbook
-from emulation.views.scoring import _error_text, _get_cluster_year_for_user
+from emulation.scoring.forms import AnswerForm, BallotForm, ComplaintForm, FinaliseForm
+from emulation.scoring.models import NominationBallot, ResultComplaint, ScoringRound
+from emulation.scoring.services import scores as services_scores
+from emulation.scoring.services import vote as services_vote
+from emulation.scoring.views.sheets import _error_text, _get_cluster_year_for_user
 
 
 def vote(request: HttpRequest, code: str, year: int) -> HttpResponse:
@@ -55,7 +57,7 @@ def vote(request: HttpRequest, code: str, year: int) -> HttpResponse:
         "own_ballot": own,
         "is_lead": user.has_perm("emulation.run_scoring", cluster_year),
     }
-    return render(request, "emulation/vote.html", context, status=status)
+    return render(request, "emulation/scoring/vote.html", context, status=status)
 
 
 def finalise(request: HttpRequest, code: str, year: int) -> HttpResponse:
@@ -72,7 +74,7 @@ def finalise(request: HttpRequest, code: str, year: int) -> HttpResponse:
         except ValidationError as error:
             form.add_error(None, _error_text(error))
     ranking = selectors.ranking(cluster_year=cluster_year)
-    return render(request, "emulation/ranking_finalise.html", {
+    return render(request, "emulation/scoring/ranking_finalise.html", {
         "cluster_year": cluster_year, "form": form, "ranking": ranking,
         "deadline": services_vote.dossier_deadline_for(year=cluster_year.year),
     }, status=400 if request.method == "POST" else 200)
@@ -88,10 +90,10 @@ def ranking(request: HttpRequest, code: str, year: int) -> HttpResponse:
         "groups": [{"label": g.name, "data": [float(row.groups[g.code]) for row in result.rows]}
                    for g in result.groups],
     }
-    return render(request, "emulation/ranking.html", {
+    return render(request, "emulation/scoring/ranking.html", {
         "cluster_year": cluster_year,
         "ranking": result,
-        "table_html": cached_fragment("emulation/_ranking_table.html", {"ranking": result},
+        "table_html": cached_fragment("emulation/scoring/_ranking_table.html", {"ranking": result},
                                       key=result.fingerprint),
         "chart": chart,
         "proposals": selectors.proposals_of(cluster_year=cluster_year),
@@ -127,7 +129,7 @@ def complaints(request: HttpRequest, code: str, year: int) -> HttpResponse:
             form.add_error(None, _error_text(error))
     see_all = is_lead or user.has_perm("cum4.administer")
     round_ = selectors.scoring_round_of(cluster_year=cluster_year)
-    return render(request, "emulation/scoring_complaints.html", {
+    return render(request, "emulation/scoring/scoring_complaints.html", {
         "cluster_year": cluster_year,
         "round": round_,
         "deadline": services_vote.complaint_deadline(round_=round_),

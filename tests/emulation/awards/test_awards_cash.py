@@ -7,8 +7,10 @@ from decimal import Decimal
 
 import pytest
 
-from emulation.models import PendingComplaint, RewardMultiplier, StaffMember
-from emulation.selectors import cash_reward, pending_complaints
+from emulation.awards.models import RewardMultiplier
+from emulation.awards.selectors import cash_reward
+from emulation.staff.models import PendingComplaint, StaffMember
+from emulation.staff.selectors import pending_complaints
 
 pytestmark = pytest.mark.django_db
 

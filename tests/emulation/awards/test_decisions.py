@@ -8,7 +8,7 @@ import io
 import openpyxl
 from django.urls import reverse
 
-from emulation.models import Decision, DecisionItem
+from emulation.awards.models import Decision, DecisionItem
 from tests.emulation.conftest import queries_of
 
 

@@ -7,8 +7,8 @@ from decimal import Decimal
 
 from django.utils import translation
 
-from emulation.models import TitleRule
-from emulation.selectors.eligibility import MET, MISSED, NEEDS, person_eligibility, unit_eligibility
+from emulation.awards.eligibility import MET, MISSED, NEEDS, person_eligibility, unit_eligibility
+from emulation.awards.models import TitleRule
 
 
 def _result(person, code, year, on=None):

@@ -7,8 +7,9 @@ import datetime as dt
 import time_machine
 from django.urls import reverse
 
-from emulation.models import Award, PendingComplaint, Registration, RegistrationItem
-from emulation.services.awards import registration_item_add
+from emulation.awards.models import Award, Registration, RegistrationItem
+from emulation.awards.services import registration_item_add
+from emulation.staff.models import PendingComplaint
 from tests.emulation.conftest import queries_of
 
 
@@ -162,7 +163,7 @@ def test_it_forbids_another_unit_to_read_or_confirm_eligibility(records, unit, l
 
 def test_it_confirms_a_manual_condition_with_evidence(records, unit, leader_laichau,
                                                       client_for):
-    from emulation.models import TitleRule
+    from emulation.awards.models import TitleRule
 
     condition = TitleRule.objects.in_force_on(dt.date(2026, 12, 31)).get(
         award_id="co_ttcp").manual_condition_list()[0]

@@ -6,13 +6,14 @@ from django.db.models import Count
 from django.urls import reverse
 
 from cum4.models import Unit, User
-from emulation import demo_staff
-from emulation.models import Decision, Registration, StaffAssignment, StaffMember, YearlyRating
-from emulation.selectors.eligibility import MET, MISSED, unit_eligibility
+from emulation.awards import demo as demo_staff
+from emulation.awards.eligibility import MET, MISSED, unit_eligibility
+from emulation.awards.models import Decision, Registration
+from emulation.staff.models import StaffAssignment, StaffMember, YearlyRating
 
 
 def _counts() -> tuple[int, ...]:
-    from emulation.models import DecisionItem, RegistrationItem
+    from emulation.awards.models import DecisionItem, RegistrationItem
 
     return tuple(
         model.objects.count()

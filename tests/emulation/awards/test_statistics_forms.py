@@ -9,11 +9,12 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from emulation import demo_pledges
-from emulation.models import Decision, DecisionItem, Movement
-from emulation.statistics.counting import Fact, fill
-from emulation.statistics.layouts import FORM_0601, FORM_0602, FORM_0603, FORMS
-from emulation.statistics.selectors import statistics_for
+from emulation.awards.models import Decision, DecisionItem
+from emulation.awards.statistics.counting import Fact, fill
+from emulation.awards.statistics.layouts import FORM_0601, FORM_0602, FORM_0603, FORMS
+from emulation.awards.statistics.selectors import statistics_for
+from emulation.movements import demo as demo_pledges
+from emulation.movements.models import Movement
 
 pytestmark = pytest.mark.django_db
 
@@ -163,7 +164,7 @@ def test_it_shows_the_statistics_page(client_for, viewer, cluster_2022, django_a
 
 
 def test_it_loads_the_demo_pledge_signed_before_25_march_with_both_kinds_of_targets(cluster_2022):
-    from emulation.models import ManualJudgement, Pledge
+    from emulation.movements.models import ManualJudgement, Pledge
 
     demo_pledges.load()
     demo_pledges.load()
@@ -179,7 +180,7 @@ def test_it_loads_the_demo_pledge_signed_before_25_march_with_both_kinds_of_targ
 def test_it_reminds_the_unit_to_send_the_forms_before_the_deadline(client_for, staff_laichau, core):
     import time_machine
 
-    from emulation.models import StatisticsDeadline
+    from emulation.movements.models import StatisticsDeadline
 
     rule = StatisticsDeadline.objects.get()
     assert (rule.due_day, rule.due_month) == (15, 12)

@@ -10,7 +10,7 @@ from django.utils import timezone
 from complaints.models import ResolutionSection
 from cum4.models import ClusterYear, Membership, Unit
 from cum4.reports.models import QuarterlyReport
-from emulation.models import Movement, Pledge, PledgeTarget
+from emulation.movements.models import Movement, Pledge, PledgeTarget
 
 
 def pledge_for(cluster_year: ClusterYear, host: Unit) -> Pledge:

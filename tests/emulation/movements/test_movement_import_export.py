@@ -6,9 +6,9 @@ import pytest
 import tablib
 from django.urls import NoReverseMatch, reverse
 
-from emulation import demo_pledges
-from emulation.models import Movement, MovementResponse, PledgeTarget
-from emulation.resources_pledges import (
+from emulation.movements import demo as demo_pledges
+from emulation.movements.models import Movement, MovementResponse, PledgeTarget
+from emulation.movements.resources import (
     MovementResource,
     MovementResponseResource,
     PledgeTargetResource,
@@ -53,8 +53,8 @@ def test_it_offers_excel_export_of_movements_in_the_admin(client_for, secretaria
 
 
 def test_it_exports_the_leads_judgements_but_offers_no_import(client_for, secretariat, cluster_2022):
-    from emulation.models import ManualJudgement
-    from emulation.resources_pledges import ManualJudgementResource
+    from emulation.movements.models import ManualJudgement
+    from emulation.movements.resources import ManualJudgementResource
 
     demo_pledges.load()
     rows = ManualJudgementResource().export().dict

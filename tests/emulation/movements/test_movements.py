@@ -6,8 +6,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from emulation.models import Movement, MovementEvidence, MovementResponse
-from tests.emulation.pledge_builders import extra_members, movement
+from emulation.movements.models import Movement, MovementEvidence, MovementResponse
+from tests.emulation.movements.pledge_builders import extra_members, movement
 
 pytestmark = pytest.mark.django_db
 
@@ -78,7 +78,7 @@ def test_it_refuses_a_negative_amount(client_for, staff_laichau, cluster_2022):
 
 def _evidence(cluster_2022, unit) -> MovementEvidence:
     from cum4.models import User
-    from emulation.services.movements import movement_evidence_add, movement_response_save
+    from emulation.movements.services import movement_evidence_add, movement_response_save
 
     staff = User.objects.get(username="sonla.staff")
     response = movement_response_save(

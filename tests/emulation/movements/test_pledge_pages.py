@@ -9,9 +9,9 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from emulation.models import ManualJudgement, Pledge, PledgeTarget
-from emulation.services.pledges import manual_target_judge
-from tests.emulation.pledge_builders import (
+from emulation.movements.models import ManualJudgement, Pledge, PledgeTarget
+from emulation.movements.services import manual_target_judge
+from tests.emulation.movements.pledge_builders import (
     extra_members,
     indicator_target,
     manual_target,
@@ -205,7 +205,7 @@ def test_it_adds_the_pledge_and_movements_to_the_cluster_report_and_dashboard(
     import json
 
     from cum4.reports.selectors import cluster_report_data
-    from emulation import demo_pledges
+    from emulation.movements import demo as demo_pledges
 
     demo_pledges.load()
     data = json.loads(json.dumps(cluster_report_data(cluster_year=cluster_2022, period="year")))

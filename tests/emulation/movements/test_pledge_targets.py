@@ -8,14 +8,14 @@ from decimal import Decimal
 import pytest
 
 from cum4.reports.models import QuarterlyReport
-from emulation.selectors.pledges import (
+from emulation.movements.selectors.pledges import (
     MET,
     NOT_MET,
     UNKNOWN,
     evaluate_indicator_target,
     pledge_matrix,
 )
-from tests.emulation.pledge_builders import indicator_target, pledge_for, quarter_report
+from tests.emulation.movements.pledge_builders import indicator_target, pledge_for, quarter_report
 
 
 @dataclass

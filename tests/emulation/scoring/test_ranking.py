@@ -13,8 +13,8 @@ from django.urls import reverse
 
 from cum4.models import ClusterYear, Unit
 from cum4.reports.selectors import cluster_report_data
-from emulation.models import CriteriaGroup, Criterion, NominationBallot
 from emulation.scoring import selectors
+from emulation.scoring.models import CriteriaGroup, Criterion, NominationBallot
 from emulation.scoring.report_extra import ranking_extra
 from tests.emulation.scoring_fixtures import leader_of, set_phase, set_scores, small_table
 

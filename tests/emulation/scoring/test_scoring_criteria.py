@@ -12,9 +12,9 @@ from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
 from cum4.models import ClusterYear
-from emulation.models import CriteriaTable, Criterion
 from emulation.scoring import selectors
-from emulation.scoring.services_criteria import criteria_table_create_sample
+from emulation.scoring.models import CriteriaTable, Criterion
+from emulation.scoring.services.criteria import criteria_table_create_sample
 from tests.emulation.scoring_fixtures import leader_of
 
 pytestmark = pytest.mark.django_db

@@ -7,8 +7,8 @@ import pytest
 from django.core.management import call_command
 
 from cum4.models import ClusterYear
-from emulation.models import NominationBallot, RankingProposal, Score, ScoringRound
 from emulation.scoring import selectors
+from emulation.scoring.models import NominationBallot, RankingProposal, Score, ScoringRound
 
 pytestmark = pytest.mark.django_db
 

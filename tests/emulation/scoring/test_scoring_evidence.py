@@ -11,7 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.urls import reverse
 
-from emulation.models import CrossReview, ScoreEvidence
+from emulation.scoring.models import CrossReview, ScoreEvidence
 from tests.emulation.scoring_fixtures import leader_of, set_phase, staff_of
 
 pytestmark = pytest.mark.django_db

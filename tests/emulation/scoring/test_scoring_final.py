@@ -9,14 +9,9 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from emulation.models import (
-    PendingComplaint,
-    RankingProposal,
-    ResultComplaint,
-    Score,
-    ScoringRound,
-)
-from emulation.scoring.services_vote import ballot_cast
+from emulation.scoring.models import RankingProposal, ResultComplaint, Score, ScoringRound
+from emulation.scoring.services.vote import ballot_cast
+from emulation.staff.models import PendingComplaint
 from tests.emulation.scoring_fixtures import D, leader_of, set_phase, set_scores
 
 pytestmark = pytest.mark.django_db

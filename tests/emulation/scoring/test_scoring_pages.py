@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from cum4.models import ClusterYear
-from emulation.models import CriteriaGroup, Criterion, ScoreEvidence
+from emulation.scoring.models import CriteriaGroup, Criterion, ScoreEvidence
 from tests.emulation.scoring_fixtures import leader_of, set_phase, set_scores, small_table, staff_of
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,7 @@ import re
 import pytest
 from django.urls import reverse
 
-from emulation.models import CrossReview, Score, ScoringRound
+from emulation.scoring.models import CrossReview, Score, ScoringRound
 from tests.emulation.scoring_fixtures import D, leader_of, set_phase, set_scores, staff_of
 
 pytestmark = pytest.mark.django_db

@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cum4.reports.models import QuarterlyReport
-from emulation.models import Criterion
 from emulation.scoring import selectors
+from emulation.scoring.models import Criterion
 from inspections.models import InspectionSection
 from tests.emulation.scoring_fixtures import D, set_phase, set_scores
 
@@ -120,7 +120,7 @@ def test_it_scores_an_indicator_from_approved_figures_only(cluster_2022, scoring
 
 
 def test_it_freezes_indicator_points_when_the_year_is_final(cluster_2022, scoring_table, unit):
-    from emulation.scoring.services_vote import scoring_finalise
+    from emulation.scoring.services.vote import scoring_finalise
 
     laichau = unit("laichau")
     _indicator(cluster_2022)

@@ -12,10 +12,10 @@ from openpyxl import load_workbook
 
 from cum4.models import Membership
 from cum4.reports.selectors import cluster_report_data
-from emulation.models import NominationBallot, NominationVoteRule
 from emulation.scoring import selectors
+from emulation.scoring.models import NominationBallot, NominationVoteRule
 from emulation.scoring.resources import NominationBallotResource
-from emulation.scoring.services_vote import ballot_cast
+from emulation.scoring.services.vote import ballot_cast
 from tests.emulation.scoring_fixtures import leader_of, set_phase, staff_of
 
 pytestmark = pytest.mark.django_db

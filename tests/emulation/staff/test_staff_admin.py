@@ -7,7 +7,8 @@ from django.urls import reverse
 from import_export.admin import ExportMixin, ImportMixin
 
 from cum4.resources import BaseResource
-from emulation.admin import staff_awards
+from emulation.awards import admin as awards_admin
+from emulation.staff import admin as staff_admin
 
 
 def test_it_offers_excel_import_and_export_on_every_staff_and_award_model(
@@ -17,7 +18,10 @@ def test_it_offers_excel_import_and_export_on_every_staff_and_award_model(
     records.rate(person, 2024, "good")
     records.grant(person, "ldtt", 2024)
     client = client_for(secretariat)
-    models = [m for m, a in admin.site._registry.items() if a.__module__ == staff_awards.__name__]
+    models = [
+        m for m, a in admin.site._registry.items()
+        if a.__module__ in (staff_admin.__name__, awards_admin.__name__)
+    ]
     assert len(models) == 16
     for model in models:
         model_admin = admin.site._registry[model]

@@ -7,8 +7,8 @@ import io
 import openpyxl
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from emulation.models import StaffAssignment, StaffMember, YearlyRating
-from emulation.resources.staff import staff_export_xlsx, staff_import_xlsx
+from emulation.staff.models import StaffAssignment, StaffMember, YearlyRating
+from emulation.staff.resources import staff_export_xlsx, staff_import_xlsx
 
 
 def _workbook(sheets: dict[str, list[list]]) -> SimpleUploadedFile:

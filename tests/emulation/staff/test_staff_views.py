@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from emulation.models import StaffMember, YearlyRating
+from emulation.staff.models import StaffMember, YearlyRating
 from tests.emulation.conftest import queries_of
 
 
