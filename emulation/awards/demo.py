@@ -1,113 +1,26 @@
-"""Demo records of the staff register and awards, 2022–2026 (idempotent: natural keys).
+"""Demo records of awards, 2022–2026 (idempotent: natural keys), over the staff demo's people.
 
-Every unit gets 8–15 people with yearly ratings; a few people are on a CSTĐCS streak (one
-completes three years in 2024 and becomes CSTĐ cấp bộ); Cao Bằng stays near 60% LĐTT, which
-passed the old 50% rule until 2023 and fails the 70% rule from 2024. Titles of 2022–2025 are
-granted by yearly decisions; registrations exist for 2022–2026. Hà Giang's people move to
-Tuyên Quang when Hà Giang ceases on 01/07/2025, keeping one history.
+Titles of 2022–2025 are granted by yearly decisions (one person completes three CSTĐCS in
+2024 and becomes CSTĐ cấp bộ; Cao Bằng passes the old 50% LĐTT rule until 2023 and fails the
+70% rule from 2024); registrations exist for 2022–2026.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import random
 from zoneinfo import ZoneInfo
 
 from cum4 import demo
 from cum4.models import Unit, User
 from emulation.awards.models import Decision, DecisionItem, Registration, RegistrationItem
-from emulation.staff.models import (
-    DisciplinaryMeasure,
-    Initiative,
-    PendingComplaint,
-    StaffAssignment,
-    StaffMember,
-    YearlyRating,
-)
+from emulation.staff import demo as staff_demo
+from emulation.staff.demo import LOW_LDTT_UNIT, YEARS, unit_in_year
+from emulation.staff.models import DisciplinaryMeasure, StaffMember
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
-YEARS = (2022, 2023, 2024, 2025, 2026)
 DECIDED_YEARS = (2022, 2023, 2024, 2025)
-SIZES = {"laichau": 12, "langson": 14, "laocai": 15, "sonla": 13, "dienbien": 11,
-         "hagiang": 9, "caobang": 10, "tuyenquang": 8}
-LOW_LDTT_UNIT = "caobang"
-FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đỗ", "Lò", "Lường", "Cầm", "Tòng",
-          "Hà", "Nông", "Giàng", "Sùng", "Vàng", "Lý", "Bế", "Hứa", "Triệu"]
-MIDDLE_M = ["Văn", "Đức", "Minh", "Quang", "Xuân", "A"]
-MIDDLE_F = ["Thị", "Thu", "Ngọc", "Thanh", "Hồng"]
-GIVEN_M = ["Hùng", "Dũng", "Sơn", "Thắng", "Tuấn", "Páo", "Chính", "Bình", "Quân", "Long",
-           "Khánh", "Cường", "Hải", "Phong"]
-GIVEN_F = ["Lan", "Mai", "Hương", "Hoa", "Hạnh", "Nga", "Thủy", "Yến", "Dung", "Linh", "Trang"]
-POSTS = [  # position, leadership level (the first posts of every unit)
-    ("Chánh Thanh tra tỉnh", "department"),
-    ("Phó Chánh Thanh tra tỉnh", "department"),
-    ("Phó Chánh Thanh tra tỉnh", "department"),
-    ("Trưởng phòng Nghiệp vụ 1", "division"),
-    ("Phó Trưởng phòng Nghiệp vụ 2", "division"),
-    ("Chánh Văn phòng", "division"),
-]
 UNIT_AUTHORITY = "Chánh Thanh tra tỉnh {province}"
 TTCP = "Tổng Thanh tra Chính phủ"
-
-
-def _name(rng: random.Random) -> str:
-    if rng.random() < 0.5:
-        return f"{rng.choice(FAMILY)} {rng.choice(MIDDLE_M)} {rng.choice(GIVEN_M)}"
-    return f"{rng.choice(FAMILY)} {rng.choice(MIDDLE_F)} {rng.choice(GIVEN_F)}"
-
-
-def _rating(rng: random.Random, profile: str) -> str:
-    roll = rng.random()
-    if profile == "streak":
-        return "excellent"
-    if roll < 0.15:
-        return "excellent"
-    return "good" if roll < 0.9 else "completed"
-
-
-def _people(unit: Unit) -> list[tuple[StaffMember, str]]:
-    """The unit's people with a rating profile ("streak", "normal" or "low")."""
-    rng = random.Random(f"cum4-staff-{unit.code}")
-    people = []
-    for n in range(SIZES[unit.code]):
-        code = f"{unit.code}-{n + 1:02d}"
-        position, level = POSTS[n] if n < len(POSTS) else ("Thanh tra viên", "staff")
-        member, _ = StaffMember.objects.update_or_create(
-            code=code, defaults={"full_name": _name(rng), "birth_year": rng.randint(1968, 1996)}
-        )
-        start = dt.date(rng.randint(2008, 2021), rng.choice([1, 3, 7, 9]), 1)
-        StaffAssignment.objects.update_or_create(
-            staff_member=member, unit=unit, start=start,
-            defaults={"position": position, "leadership_level": level},
-        )
-        profile = "low" if unit.code == LOW_LDTT_UNIT else "streak" if n in (4, 7) else "normal"
-        people.append((member, profile))
-    return people
-
-
-def _merge_hagiang(people: list[tuple[StaffMember, str]], tuyenquang: Unit) -> None:
-    """Hà Giang ceases on 30/06/2025: its people continue in Tuyên Quang from 01/07/2025."""
-    merger = demo.MERGER_DATE
-    for member, _profile in people:
-        old = member.assignments.filter(unit__code="hagiang").order_by("-start").first()
-        StaffAssignment.objects.filter(pk=old.pk).update(end=merger - dt.timedelta(days=1))
-        StaffAssignment.objects.update_or_create(
-            staff_member=member, unit=tuyenquang, start=merger,
-            defaults={"position": old.position, "leadership_level": old.leadership_level},
-        )
-
-
-_UNIT_IN_YEAR: dict[tuple[int, int], Unit] = {}
-
-
-def _unit_in_year(member: StaffMember, year: int) -> Unit:
-    """The unit a person belongs to at the end of a year (memoised: the loader asks often)."""
-    key = (member.pk, year)
-    if key not in _UNIT_IN_YEAR:
-        end = dt.date(year, 12, 31)
-        assignment = member.assignments.filter(start__lte=end).order_by("-start").first()
-        _UNIT_IN_YEAR[key] = assignment.unit
-    return _UNIT_IN_YEAR[key]
 
 
 def _decision(number: str, date: dt.date, authority: str, year: int, method: str = "regular",
@@ -126,50 +39,9 @@ def _grant(decision: Decision, award: str, unit: Unit, member: StaffMember | Non
 
 
 def load() -> None:
-    units = {u.code: u for u in Unit.objects.filter(code__in=SIZES)}
-    everyone: dict[str, list[tuple[StaffMember, str]]] = {}
-    for code in SIZES:
-        everyone[code] = _people(units[code])
-    _merge_hagiang(everyone["hagiang"], units["tuyenquang"])
-    _UNIT_IN_YEAR.clear()
-
-    ratings: dict[tuple[int, int], str] = {}
-    for code, people in everyone.items():
-        rng = random.Random(f"cum4-ratings-{code}")
-        # The low unit: exactly 6 of 10 LĐTT every year (passes 50%, fails 70%).
-        completed = {year: set(rng.sample(range(len(people)), 4)) for year in YEARS}
-        for index, (member, profile) in enumerate(people):
-            for year in YEARS:
-                rating = _rating(rng, profile)
-                if profile == "low":
-                    rating = "completed" if index in completed[year] else "good"
-                ratings[(member.pk, year)] = rating
-                YearlyRating.objects.update_or_create(
-                    staff_member=member, year=year,
-                    defaults={"rating": rating, "unit": _unit_in_year(member, year)},
-                )
-    # Initiatives: the streakers have one of province-wide effect in 2023.
-    for code, people in everyone.items():
-        for member, profile in people:
-            if profile == "streak":
-                Initiative.objects.update_or_create(
-                    staff_member=member, year=2023,
-                    title=f"Quy trình số hóa hồ sơ thanh tra tại {units[code].province}",
-                    defaults={"level": "province",
-                              "recognised_by": "Hội đồng sáng kiến cấp tỉnh"},
-                )
-    # Discipline: a reprimand (no effect on the unit's title) and a warning (blocks it).
-    DisciplinaryMeasure.objects.update_or_create(
-        staff_member=everyone["laocai"][9][0], year=2023, level="reprimand",
-        defaults={"decision_ref": "12/QĐ-TTr", "reason": "Chậm nộp báo cáo"},
-    )
-    DisciplinaryMeasure.objects.update_or_create(
-        staff_member=everyone["langson"][10][0], year=2025, level="warning",
-        defaults={"decision_ref": "31/QĐ-TTr", "reason": "Vi phạm quy chế công vụ"},
-    )
-    _titles(units, everyone, ratings)
-    _registrations(units, everyone)
-    _complaints(units, everyone)
+    people = staff_demo.load()
+    _titles(people.units, people.everyone, people.ratings)
+    _registrations(people.units, people.everyone)
 
 
 def _titles(units, everyone, ratings) -> None:
@@ -179,7 +51,7 @@ def _titles(units, everyone, ratings) -> None:
         ttcp = _decision(f"{100 + year - 2022}/QĐ-TTCP", dt.date(year + 1, 2, 20), TTCP, year,
                          summary=f"Khen thưởng Cụm thi đua số IV năm {year}")
         for code, people in everyone.items():
-            present = [(m, p) for m, p in people if _unit_in_year(m, year).code == code]
+            present = [(m, p) for m, p in people if unit_in_year(m, year).code == code]
             if not present:
                 continue
             unit = units[code]
@@ -226,7 +98,7 @@ def _registrations(units, everyone) -> None:
     leaders = {u.unit.code: u for u in User.objects.filter(role=User.Role.LEADER)}
     for year in YEARS:
         for code, people in everyone.items():
-            present = [(m, p) for m, p in people if _unit_in_year(m, year).code == code]
+            present = [(m, p) for m, p in people if unit_in_year(m, year).code == code]
             if not present:
                 continue
             unit = units[code]
@@ -251,18 +123,3 @@ def _registrations(units, everyone) -> None:
                     RegistrationItem.objects.get_or_create(
                         registration=registration, award_id="cstdcs", staff_member=member
                     )
-
-
-def _complaints(units, everyone) -> None:
-    PendingComplaint.objects.update_or_create(
-        reference="DEMO-TC-2026-01",
-        defaults={"kind": "denunciation", "unit": units["sonla"],
-                  "staff_member": everyone["sonla"][8][0], "received_on": dt.date(2026, 9, 14),
-                  "summary": "Đơn tố cáo về việc thực hiện nhiệm vụ thanh tra (đang xác minh)"},
-    )
-    PendingComplaint.objects.update_or_create(
-        reference="DEMO-KN-2024-03",
-        defaults={"kind": "complaint", "unit": units["dienbien"], "staff_member": None,
-                  "received_on": dt.date(2024, 4, 2), "resolved_on": dt.date(2024, 7, 30),
-                  "summary": "Khiếu nại kết luận thanh tra (đã giải quyết)"},
-    )

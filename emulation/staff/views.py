@@ -36,8 +36,8 @@ class PersonPanel(Protocol):
     template_name: str
 
 
-# Filled at start-up by the features above staff (their `registry.register()`); staff itself
-# never reads them, so the dependency points one way.
+# Filled at start-up by the features above staff (their `registry.register()`); staff only
+# renders the panels and imports none of those features, so the dependency points one way.
 PERSON_PANELS: list[Callable[[StaffMember], PersonPanel]] = []
 
 
