@@ -67,6 +67,17 @@ def _without_zero_decimals(value: Decimal) -> str:
     return vn_number(value, 2)
 
 
+def vn_millions(amount: int | float | Decimal | None) -> str:
+    """Đồng as a number of millions for a column headed "triệu đồng": whole millions
+    ("14.336"), two decimals only below one million ("0,45") so a small amount is not 0."""
+    if amount is None:
+        return "–"
+    millions = _to_decimal(amount) / MILLION
+    if amount and abs(millions) < 1:
+        return vn_number(millions, 2)
+    return vn_number(millions)
+
+
 # Rates as the seed article prints them: recovery "89,72%", resolution "88,4%".
 RATE_DECIMALS = {"recovery_rate": 2, "resolution_rate": 1, "on_time_rate": 1}
 
