@@ -23,6 +23,7 @@ from cum4.exports.common import (
     period_phrase,
     quarters_text,
     ranking_rows,
+    short_unit_name,
     units_missing_quarters,
     value_of,
 )
@@ -51,7 +52,9 @@ def year_end_report(*, data: dict, output: BinaryIO) -> None:
             place=doc.get("place") or "",
             date=dt.date.fromisoformat(doc["date"]) if doc.get("date") else None,
         ))
-        nd30.title(document, _("REPORT"), subject)
+        nd30.title(document, _("REPORT"), subject, _("of %(cluster)s") % {
+            "cluster": cluster_title(data)
+        })
         part = _Parts(document)
         if data.get("pledge") or data.get("movements"):
             _emulation(document, data, part)
@@ -92,12 +95,13 @@ def _subject(data: dict, period: str) -> str:
     subject = _("Results of the emulation cluster's work in %(period)s %(year)s") % {
         "period": period_phrase(period), "year": data["year"],
     }
-    return f"{subject} của {cluster_title(data)}"
+    return subject
 
 
 def _properties(data: dict, doc: dict, subject: str) -> nd30.Properties:
     quarters = quarters_text(counted_quarters(data))
     issued = doc.get("date")
+    subject = f"{subject} {_('of %(cluster)s') % {'cluster': cluster_title(data)}}"
     return nd30.Properties(
         title=f"Báo cáo {subject[0].lower()}{subject[1:]}",
         subject=subject,
@@ -305,14 +309,14 @@ def _unit_tables(document, data: dict, part: _Parts) -> None:
         nd30.heading(document, heading)
         headers = [_("No."), _("Inspectorate"), *(label for _code, label in columns)]
         rows = [
-            [str(number), entry.get("name") or entry["unit"],
+            [str(number), short_unit_name(entry.get("name") or entry["unit"]),
              *(_cell(entry["figures"], code) for code, _label in columns)]
             for number, entry in enumerate(data["units"], start=1)
         ]
         rows.append(["", _("Cluster total"), *(_cell(data["totals"], c) for c, _l in columns)])
-        # The unit's full name on at most two lines; six figure columns share the rest.
+        # The province alone under "Thanh tra tỉnh" (one line); six figure columns share the rest.
         nd30.table(document, headers, rows, bold_last=True,
-                   widths_mm=(10, 41, *([(nd30.TEXT_WIDTH_MM - 51) / 6] * 6)))
+                   widths_mm=(9, 26, *([(nd30.TEXT_WIDTH_MM - 35) / 6] * 6)))
 
 
 def _cell(figures: dict, code: str) -> str:

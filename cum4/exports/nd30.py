@@ -40,10 +40,10 @@ from docx.text.paragraph import Paragraph
 
 FONT = "Times New Roman"
 BODY_SIZE = Pt(14)
-TABLE_SIZE = Pt(12)
+TABLE_SIZE = Pt(11)
 # Text width of A4 less the margins below (210 − 30 − 15 mm).
 TEXT_WIDTH_MM = 165
-LEFT_COLUMN_MM = 70
+LEFT_COLUMN_MM = 62
 RIGHT_COLUMN_MM = TEXT_WIDTH_MM - LEFT_COLUMN_MM
 DRAFT = "…"
 
@@ -172,15 +172,15 @@ def header(document: Document, block: Header) -> Table:
     table = _layout_table(document, (LEFT_COLUMN_MM, RIGHT_COLUMN_MM))
     left, right = table.rows[0].cells
     if block.parent_body:
-        line(left, block.parent_body.upper(), size=Pt(13))
-    line(left, block.issuing_body.upper(), bold=True, size=Pt(13))
+        line(left, block.parent_body.upper(), size=Pt(12))
+    line(left, block.issuing_body.upper(), bold=True, size=Pt(12))
     rule(left, width_mm=min(LEFT_COLUMN_MM * 0.45, 30), cell_mm=LEFT_COLUMN_MM)
     line(left, number_line(block.number, block.symbol), size=Pt(13)).paragraph_format.space_before = Pt(6)
     line(right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True, size=Pt(12))
     line(right, "Độc lập - Tự do - Hạnh phúc", bold=True, size=Pt(13))
     # As long as the tiêu ngữ (≈ 60 mm of 13 pt bold).
     rule(right, width_mm=60, cell_mm=RIGHT_COLUMN_MM)
-    dated = line(right, date_line(block.place, block.date), italic=True, size=Pt(14))
+    dated = line(right, date_line(block.place, block.date), italic=True, size=Pt(13))
     dated.paragraph_format.space_before = Pt(6)
     document.add_paragraph().paragraph_format.space_after = Pt(0)
     return table
@@ -228,7 +228,8 @@ def heading(document: Document, text: str) -> Paragraph:
     paragraph = document.add_paragraph()
     paragraph.paragraph_format.space_before = Pt(6)
     paragraph.paragraph_format.keep_with_next = True
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    # Left, not justified: a short heading line stretched across the page reads badly.
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
     paragraph.paragraph_format.first_line_indent = Mm(12.7)
     paragraph.add_run(text).bold = True
     return paragraph
