@@ -25,8 +25,8 @@ from pathlib import Path
 from docx import Document
 from docx.oxml.ns import qn
 
-# A4 landscape in millimetres and the width of one Excel column unit (a "0" of the default
-# 11 pt font: 7 px at 96 dpi, plus 5 px of padding per column).
+# A4 landscape in millimetres; a column's width in pixels is cum4.exports.xlsx.PX_PER_UNIT
+# per Excel width unit plus 5 px of padding.
 A4_LANDSCAPE_MM = (297.0, 210.0)
 MM_PER_PIXEL = 25.4 / 96
 
@@ -138,11 +138,13 @@ def printed_width_mm(sheet, columns: tuple[int, int]) -> float:
     """The printed width of the visible columns in `columns` (hidden ones take no room)."""
     from openpyxl.utils import get_column_letter
 
+    from cum4.exports.xlsx import PX_PER_UNIT
+
     total = 0.0
     for index in range(columns[0], columns[1] + 1):
         dimension = sheet.column_dimensions[get_column_letter(index)]
         if dimension.hidden:
             continue
         width = dimension.width or 8.43
-        total += (width * 7 + 5) * MM_PER_PIXEL
+        total += (width * PX_PER_UNIT + 5) * MM_PER_PIXEL
     return total
