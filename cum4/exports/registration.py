@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from cum4.exports.docx import year_end_report
 from cum4.exports.xlsx import cluster_workbook
 from cum4.models import ClusterYear
-from cum4.registry import ClusterLink, registry
+from cum4.registry import ClusterLink, DemoLoader, registry
 from cum4.view_helpers import XLSX_CONTENT_TYPE
 
 CONTENT_TYPES = {
@@ -65,9 +65,16 @@ def _can_view(user, cluster_year) -> bool:
     return user.has_perm("cum4.view_cluster_year", cluster_year)
 
 
+def _load_year_end_demo() -> None:
+    from cum4.yearend import demo
+
+    demo.load()
+
+
 def register() -> None:
     registry.add_report_format("xlsx", write_xlsx)
     registry.add_report_format("docx", write_docx)
+    registry.add_demo_loader(DemoLoader("year-end report 2022", _load_year_end_demo, order=400))
     # The dashboard among the pages of a cluster year.
     registry.add_cluster_link(
         ClusterLink(_("Dashboard"), "cum4:dashboard_cluster", order=5, visible=_can_view)
