@@ -178,3 +178,13 @@ def test_libreoffice_prints_the_workbook_a_page_per_print_area(report_2022, tmp_
     assert len(parts) == 3
     for page in parts:
         assert "Thanh tra tỉnh Lạng Sơn" in page and "Toàn cụm" in page
+
+
+@pytest.mark.django_db
+def test_the_dashboard_download_takes_the_money_unit(report_2022, lead_2022, client_for):
+    response = client_for(lead_2022).get("/clusters/cum-iv/2022/report.xlsx?money=million")
+    assert response.status_code == 200
+    book = openpyxl.load_workbook(io.BytesIO(response.content))
+    assert "triệu đồng" in book.worksheets[0]["A3"].value
+    default = client_for(lead_2022).get("/clusters/cum-iv/2022/report.xlsx")
+    assert "đơn vị tiền: đồng" in openpyxl.load_workbook(io.BytesIO(default.content)).worksheets[0]["A3"].value
