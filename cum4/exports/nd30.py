@@ -11,14 +11,9 @@ tờ trình, biên bản and báo cáo thành tích later. A document is written
     nd30.closing(document, recipients=[…], signature=nd30.Signature(…))
     document.save(output)
 
-What the decree fixes and this module keeps: A4 portrait, margins (top/bottom 20–25 mm,
-left 30–35 mm, right 15–20 mm), Times New Roman, body 13–14 pt, page numbers centred at the
-top from page 2; the header's two columns (issuing body with a rule under it and "Số:",
-Quốc hiệu and tiêu ngữ with a rule under it, then the place and date line); the title in
-capitals with a rule under it; "Nơi nhận" and the signature side by side at the end.
-
-What reads well on paper and this module adds: table rows never split across pages and the
-header row repeated, and the closing kept on the same page as the text before it.
+The decree's A4 page and margins, Times New Roman 13–14 pt, page numbers from page 2, the
+header's two columns with their rules, the title with its rule, "Nơi nhận" and the signature;
+and, for paper: table rows never split, header rows repeated, the closing kept with the text.
 """
 
 from __future__ import annotations

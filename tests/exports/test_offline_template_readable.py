@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from cum4.exports.offline import _whole_number
+from cum4.exports.offline import whole_number as _whole_number
 from cum4.reports.selectors import flatten, report_values
 from cum4.reports.services import report_save
 from tests.exports.test_offline_entry import _download, _rows_by_code, _upload, draft_laichau  # noqa: F401
