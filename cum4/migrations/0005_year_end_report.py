@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cum4', '0003_quarterly_reports'),
+        ('cum4', '0004_notifications'),
     ]
 
     operations = [
