@@ -16,9 +16,6 @@ from decimal import Decimal
 from functools import cached_property
 from typing import Any
 
-from django.db.models import Count, Max, Q
-
-from cum4.content_cache import cached_by_content
 from cum4.models import ClusterYear, Membership, Unit
 from cum4.periods import PERIOD_QUARTERS
 from cum4.registry import DashboardPanel, registry
@@ -34,7 +31,6 @@ from cum4.reports.selectors import (
 )
 
 YEARS_CHARTED = 10
-CACHE_SECONDS = 15 * 60
 # The seed article's headline figures, in its order: the tiles of the dashboard.
 HEADLINE_CODES = (
     "insp_total",
@@ -129,9 +125,6 @@ class ClusterDashboard:
     series: list[YearPoint]
     years: list[int]
     available_years: list[int] = field(default_factory=list)
-    # Changes whenever a figure of the page can change: keys the cached figures and the
-    # cached rendering of the page's figure part.
-    cache_key: tuple = ()
     ranking: Any = None
     panels: list[DashboardPanel] = field(default_factory=list)
 
@@ -234,10 +227,9 @@ def cluster_dashboard(
     previous_* are the same period of the year before (its own members); the series covers the
     cluster's last YEARS_CHARTED years up to this one; the ranking (registry report extra
     "ranking") and the registered panels for `user` where they exist. Approved reports only.
-    Constant queries: the years with their members, the report stamp, then the figures from
-    the cache or (when the stamp moved) three more queries and one per section.
+    Constant queries: the years with their members, then the members, the reports and one
+    per section; nothing cached, so never older than the data.
     """
-    quarters = PERIOD_QUARTERS[period]
     first_year = cluster_year.year - YEARS_CHARTED + 1
     # Every year of the cluster with its members as plain tuples (a year without members too:
     # the year switch lists it); the unit rows are only read when the figures are computed.
@@ -254,27 +246,11 @@ def cluster_dashboard(
     unit_ids_by_year: dict[int, list[int]] = defaultdict(list)
     for year, unit_id, _role in memberships:
         unit_ids_by_year[year].append(unit_id)
-    unit_ids = sorted({unit_id for _year, unit_id, _role in memberships})
     years = sorted(unit_ids_by_year)
-    # Approved figures change only with a workflow step, which bumps the reports' updated_at
-    # (or their count or states): a stamp of those and of the memberships keys the cached
-    # figures, so a page costs two queries when nothing changed and never shows a stale figure.
-    stamp = QuarterlyReport.objects.filter(
-        unit_id__in=unit_ids, year__in=years, quarter__in=quarters
-    ).aggregate(
-        count=Count("id"),
-        approved=Count("id", filter=Q(state=QuarterlyReport.State.APPROVED)),
-        submitted=Count("id", filter=Q(state=QuarterlyReport.State.SUBMITTED)),
-        last=Max("updated_at"),
-        last_id=Max("id"),
-    )
-    key = (cluster_year.pk, period, memberships, sorted(stamp.items()))
-    rows, series, total_completeness = cached_by_content(
-        "cum4-dashboard",
-        key,
-        lambda: _cluster_figures(cluster_year, period, unit_ids_by_year),
-        seconds=CACHE_SECONDS,
-    )
+    # Read afresh on every request, never cached: a figure cached under a stamp of the
+    # reports stays stale when the numbers are changed without the stamp (a queryset
+    # update(), SQL by hand), and the page reads them in a fixed number of queries anyway.
+    rows, series, total_completeness = _cluster_figures(cluster_year, period, unit_ids_by_year)
     previous_year = cluster_year.year - 1
     by_year = {point.year: point.figures for point in series}
     ranking_extra = registry.report_extras.get("ranking")
@@ -294,7 +270,6 @@ def cluster_dashboard(
         series=series,
         years=years,
         available_years=sorted({year for year, _unit, _role in years_and_members}, reverse=True),
-        cache_key=key,
         ranking=ranking,
         panels=sorted(panels, key=lambda panel: panel.order),
     )

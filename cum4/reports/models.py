@@ -176,8 +176,8 @@ class SectionRow(models.Model):
 
     def save(self, *args, **kwargs) -> None:
         super().save(*args, **kwargs)
-        # The approved figures are cached by their reports' updated_at: whatever the path (a
-        # service, the admin, an import), a value never changes without it moving.
+        # The report's updated_at tells when its numbers last changed, whatever saved the row
+        # (a service, the admin, an import). No cache relies on it: figures are read afresh.
         QuarterlyReport.objects.filter(pk=self.report_id).update(updated_at=timezone.now())
 
     def clean(self) -> None:

@@ -12,9 +12,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
 
-from cum4.content_cache import cached_by_content
 from cum4.models import ClusterYear, Unit
 from cum4.periods import PERIOD_QUARTERS
 from cum4.registry import registry
@@ -23,8 +21,6 @@ from cum4.reports.models import QuarterlyReport
 from cum4.reports.sections import DERIVED, OPENING, report_sections
 from cum4.reports.validation import Issue, ReportValues, empty_values
 from cum4.selectors import memberships_of
-
-APPROVED_VALUES_SECONDS = 15 * 60
 
 FigureValue = int | Decimal | None
 
@@ -245,7 +241,7 @@ def units_period_figures(
             state=QuarterlyReport.State.APPROVED,
         )
         .order_by("pk")
-        .values_list("pk", "unit_id", "quarter", "updated_at")
+        .values_list("pk", "unit_id", "quarter")
     )
     by_unit = _approved_flat_values(reports)
     return {
@@ -261,25 +257,16 @@ def units_period_figures(
 
 
 def _approved_flat_values(
-    reports: list[tuple[int, int, int, Any]],
+    reports: list[tuple[int, int, int]],
 ) -> dict[int, dict[int, dict[str, int | None]]]:
-    """{unit id: {quarter: flat values}} of approved reports (pk, unit id, quarter, updated_at).
-
-    An approved report's values are locked (form, admin, import) and every workflow step
-    saves the report, moving updated_at: the list itself keys the cache, so the section
-    tables are read once per change of the approved data, never stale.
-    """
-
-    def compute() -> dict[int, dict[int, dict[str, int | None]]]:
-        values = reports_values(pk for pk, *_rest in reports)
-        by_unit: dict[int, dict[int, dict[str, int | None]]] = defaultdict(dict)
-        for pk, unit_id, quarter, _updated in reports:
-            by_unit[unit_id][quarter] = flatten(values[pk])
-        return by_unit
-
-    return cached_by_content(
-        "cum4-approved-values", reports, compute, seconds=APPROVED_VALUES_SECONDS
-    )
+    """{unit id: {quarter: flat values}} of approved reports (pk, unit id, quarter), read
+    afresh: one query per section model. Not cached, so no path that writes the numbers (a
+    queryset update(), SQL by hand) can leave a figure older than the data."""
+    values = reports_values(pk for pk, *_rest in reports)
+    by_unit: dict[int, dict[int, dict[str, int | None]]] = defaultdict(dict)
+    for pk, unit_id, quarter in reports:
+        by_unit[unit_id][quarter] = flatten(values[pk])
+    return by_unit
 
 
 def unit_period_figures(*, unit: Unit, year: int, period: str) -> UnitFigures:
