@@ -1,10 +1,11 @@
 """Reads of the dashboards: approved figures of a cluster or a unit across years.
 
 One fetch serves a whole page: the members of the cluster over the charted years (1 query),
-their reports over those years (1 query) and the values of the approved ones (1 query per
-section), so the query count does not grow with the number of units or years. Figures are
-combined exactly as the reports' selectors combine them (flows summed over approved quarters,
-openings from the first quarter, derived indicators recomputed from the sums).
+their reports over those years (1 query) and the approved figures summed by unit and year in
+the database (1 query per section), so the query count does not grow with the number of units
+or years, nor the rows read with the number of quarters. Figures are combined by the reports'
+selectors (`approved_figures`: flows summed over approved quarters, openings from the first
+quarter, derived indicators recomputed from the sums), as the workbook combines them.
 """
 
 from __future__ import annotations
@@ -24,8 +25,9 @@ from cum4.reports.models import QuarterlyReport
 # The reports package's own combination, so a dashboard never disagrees with cluster_report.
 from cum4.reports.selectors import (
     FigureValue,
-    _combine_quarters,
+    approved_figures,
     flatten,
+    no_figures,
     reports_values,
     sum_figures,
 )
@@ -145,24 +147,26 @@ def change(current: FigureValue, previous: FigureValue) -> Decimal | None:
 
 
 def _fetch(unit_ids: Sequence[int], years: Sequence[int], quarters: tuple[int, ...]):
-    """Reports of the units over the years (any state) and the flat values of the approved.
+    """The combined approved figures of the units over the years, the approved quarters and
+    the reports' states (any state), in one query for the reports and one per section.
 
-    Returns ({(unit_id, year): {quarter: flat values}}, {(unit_id, year): [states]}).
+    Returns ({(unit_id, year): figures}, {(unit_id, year): (approved quarters)},
+    {(unit_id, year): [states]}).
     """
     reports = list(
         QuarterlyReport.objects.filter(
             unit_id__in=list(unit_ids), year__in=list(years), quarter__in=quarters
-        ).values_list("pk", "unit_id", "year", "quarter", "state")
+        ).values_list("unit_id", "year", "quarter", "state")
     )
-    approved = [r for r in reports if r[4] == QuarterlyReport.State.APPROVED]
-    values = reports_values(pk for pk, *_rest in approved)
-    flat: dict[tuple[int, int], dict[int, dict]] = defaultdict(dict)
-    for pk, unit_id, year, quarter, _state in approved:
-        flat[(unit_id, year)][quarter] = flatten(values[pk])
+    figures = approved_figures(unit_ids=unit_ids, years=years, quarters=quarters)
+    approved: dict[tuple[int, int], set[int]] = defaultdict(set)
     states: dict[tuple[int, int], list[str]] = defaultdict(list)
-    for _pk, unit_id, year, _quarter, state in reports:
+    for unit_id, year, quarter, state in reports:
         states[(unit_id, year)].append(state)
-    return flat, states
+        if state == QuarterlyReport.State.APPROVED:
+            approved[(unit_id, year)].add(quarter)
+    quarters_by_key = {key: tuple(q for q in quarters if q in qs) for key, qs in approved.items()}
+    return figures, quarters_by_key, states
 
 
 def _completeness(states: list[str], expected: int) -> Completeness:
@@ -181,10 +185,11 @@ def _cluster_figures(
     """The rows of the year, the series over the years and the year's completeness."""
     quarters = PERIOD_QUARTERS[period]
     unit_ids = sorted({unit_id for ids in unit_ids_by_year.values() for unit_id in ids})
-    flat, states = _fetch(unit_ids, sorted(unit_ids_by_year), quarters)
+    combined, approved, states = _fetch(unit_ids, sorted(unit_ids_by_year), quarters)
+    empty = no_figures(quarters)
 
     def figures(unit_id: int, year: int) -> dict[str, FigureValue]:
-        return _combine_quarters(quarters, flat.get((unit_id, year), {}))
+        return combined.get((unit_id, year), empty)
 
     series = [
         YearPoint(year, sum_figures(figures(unit_id, year) for unit_id in ids))
@@ -209,9 +214,7 @@ def _cluster_figures(
                 role=membership.role,
                 figures=figures(unit_id, cluster_year.year),
                 previous=figures(unit_id, previous_year) if had_previous else None,
-                approved_quarters=tuple(
-                    q for q in quarters if q in flat.get((unit_id, cluster_year.year), {})
-                ),
+                approved_quarters=approved.get((unit_id, cluster_year.year), ()),
                 completeness=done,
             )
         )
@@ -285,11 +288,9 @@ def unit_dashboard(*, unit: Unit, period: str) -> UnitDashboard:
         .values_list("year", flat=True)
         .distinct()[:YEARS_CHARTED]
     )
-    flat, states = _fetch([unit.pk], years, quarters)
-    series = [
-        YearPoint(year, _combine_quarters(quarters, flat.get((unit.pk, year), {})))
-        for year in sorted(years)
-    ]
+    combined, _approved, states = _fetch([unit.pk], years, quarters)
+    empty = no_figures(quarters)
+    series = [YearPoint(year, combined.get((unit.pk, year), empty)) for year in sorted(years)]
     completeness = {
         year: _completeness(states.get((unit.pk, year), []), len(quarters)) for year in years
     }

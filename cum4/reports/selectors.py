@@ -13,6 +13,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.db.models import BigIntegerField, Case, F, Sum, When
+
 from cum4.models import ClusterYear, Unit
 from cum4.periods import PERIOD_QUARTERS
 from cum4.registry import registry
@@ -223,13 +225,62 @@ def _combine_quarters(
     return with_derived(values)
 
 
+def approved_figures(
+    *, unit_ids: Sequence[int], years: Sequence[int], quarters: tuple[int, ...]
+) -> dict[tuple[int, int], dict[str, FigureValue]]:
+    """{(unit id, year): figures} of the approved reports of those quarters, combined as
+    `_combine_quarters` does (flows summed over the approved quarters, openings from the
+    period's first quarter, derived codes recomputed), summed by the database: one query per
+    section model returning a row per unit and year, whatever the number of reports. A unit
+    and year with nothing approved is absent. Read afresh: never older than the data.
+
+    Section D's two rows add up, as `flatten` adds them (an approved report has every value:
+    submitting needs them all).
+    """
+    if not unit_ids or not years:
+        return {}
+    first = quarters[0]
+    sums: dict[tuple[int, int], dict[str, FigureValue]] = defaultdict(dict)
+    for section in report_sections():
+        aggregates = {
+            spec.code: Sum(
+                Case(When(report__quarter=first, then=F(spec.code)))
+                if spec.kind == OPENING
+                else F(spec.code),
+                output_field=BigIntegerField(),
+            )
+            for spec in section.indicators
+        }
+        rows = (
+            section.model_class()
+            .objects.filter(
+                report__state=QuarterlyReport.State.APPROVED,
+                report__unit_id__in=list(unit_ids),
+                report__year__in=list(years),
+                report__quarter__in=quarters,
+            )
+            .values("report__unit_id", "report__year")
+            .annotate(**aggregates)
+            .order_by()
+        )
+        for row in rows:
+            key = (row.pop("report__unit_id"), row.pop("report__year"))
+            sums[key].update(row)
+    return {key: with_derived(values) for key, values in sums.items()}
+
+
+def no_figures(quarters: tuple[int, ...]) -> dict[str, FigureValue]:
+    """The figures of a unit with nothing approved: every code empty."""
+    return _combine_quarters(quarters, {})
+
+
 def units_period_figures(
     *, units: Sequence[Unit], year: int, period: str
 ) -> dict[int, UnitFigures]:
     """Approved figures of each unit for a period, keyed by unit id.
 
-    A constant number of queries (one for the reports, one per section model) whatever the
-    number of units. Rates are percent with two decimals, None when the base is 0 or nothing
+    A constant number of queries (one for the reports, one per section model, summed by the
+    database: `approved_figures`) whatever the number of units; read afresh. Rates are percent with two decimals, None when the base is 0 or nothing
     is approved.
     """
     quarters = _period_quarters(period)
@@ -240,33 +291,23 @@ def units_period_figures(
             quarter__in=quarters,
             state=QuarterlyReport.State.APPROVED,
         )
-        .order_by("pk")
-        .values_list("pk", "unit_id", "quarter")
+        .values_list("unit_id", "quarter")
     )
-    by_unit = _approved_flat_values(reports)
+    approved: dict[int, set[int]] = defaultdict(set)
+    for unit_id, quarter in reports:
+        approved[unit_id].add(quarter)
+    combined = approved_figures(unit_ids=[u.pk for u in units], years=[year], quarters=quarters)
+    empty = no_figures(quarters)
     return {
         unit.pk: UnitFigures(
             unit=unit,
             year=year,
             period=period,
-            approved_quarters=tuple(q for q in quarters if q in by_unit[unit.pk]),
-            values=_combine_quarters(quarters, by_unit[unit.pk]),
+            approved_quarters=tuple(q for q in quarters if q in approved[unit.pk]),
+            values=combined.get((unit.pk, year), empty),
         )
         for unit in units
     }
-
-
-def _approved_flat_values(
-    reports: list[tuple[int, int, int]],
-) -> dict[int, dict[int, dict[str, int | None]]]:
-    """{unit id: {quarter: flat values}} of approved reports (pk, unit id, quarter), read
-    afresh: one query per section model. Not cached, so no path that writes the numbers (a
-    queryset update(), SQL by hand) can leave a figure older than the data."""
-    values = reports_values(pk for pk, *_rest in reports)
-    by_unit: dict[int, dict[int, dict[str, int | None]]] = defaultdict(dict)
-    for pk, unit_id, quarter in reports:
-        by_unit[unit_id][quarter] = flatten(values[pk])
-    return by_unit
 
 
 def unit_period_figures(*, unit: Unit, year: int, period: str) -> UnitFigures:
