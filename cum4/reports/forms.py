@@ -9,6 +9,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from cum4.reports.sections import ReportSection, report_sections
@@ -56,7 +57,6 @@ class SectionRowForm(forms.Form):
         kw.setdefault("prefix", f"{section.code}-{row}" if row else section.code)
         super().__init__(*args, **kw)
         self.section, self.row, self.columns = section, row, columns
-        self._units = {spec.code: spec.unit for spec in section.indicators}
         for spec in section.indicators:
             self.fields[spec.code] = WholeNumberField(
                 label=spec.label, required=False, disabled=readonly
@@ -65,35 +65,52 @@ class SectionRowForm(forms.Form):
     def entry_html(self) -> SafeString:
         """The row's inputs, laid out as the entry page shows them (label above, the unit of
         measure inside the input group), built here rather than through a template per field:
-        68 inputs through crispy's templates were most of the page's cost. What does not
-        depend on the data (ids, labels, units) is escaped once per field, the value and the
-        errors per request."""
-        disabled = " disabled" if self.fields and next(iter(self.fields.values())).disabled else ""
+        68 inputs through crispy's templates were most of the page's cost. The labels and
+        units (code, not data) are escaped once per language; the values and errors each time."""
+        labels = _escaped_labels(self.section.code, get_language())
+        errors = (self._errors if self._errors is not None else self.errors) if self.is_bound else {}
+        columns = escape(self.columns)
+        disabled = " disabled" if any(f.disabled for f in self.fields.values()) else ""
         parts = ['<div class="row">']
-        for bound in self:
-            value = bound.value()
-            errors = bound.errors
-            auto_id, name = escape(bound.auto_id), escape(bound.html_name)
+        for code in self.fields:
+            name = self.add_prefix(code)
+            value = self.data.get(name) if self.is_bound else self.initial.get(code)
             shown = "" if value is None else escape(value)
-            group, invalid = (" has-validation", " is-invalid") if errors else ("", "")
-            aria = ' aria-invalid="true"' if errors else ""
+            found = errors.get(code, ())
+            group, invalid = (" has-validation", " is-invalid") if found else ("", "")
+            aria = ' aria-invalid="true"' if found else ""
+            label, unit = labels[code]
             parts.append(
-                f'<div class="{escape(self.columns)} field-col"><div id="div_{auto_id}" '
-                f'class="mb-3"><label for="{auto_id}" class="form-label">{escape(bound.label)}'
-                f'</label><div class="input-group{group}">'
-                f'<input type="text" name="{name}" value="{shown}"'
-                f' inputmode="numeric" autocomplete="off" data-whole-number'
-                f' data-code="{escape(bound.name)}" data-section="{escape(self.section.code)}"'
-                f' class="numberinput form-control{invalid}" id="{auto_id}"{disabled}{aria}>'
-                f'<span class="input-group-text">{escape(self._units[bound.name])}</span></div>'
+                f'<div class="{columns} field-col"><div id="div_id_{name}" class="mb-3">'
+                f'<label for="id_{name}" class="form-label">{label}</label>'
+                f'<div class="input-group{group}"><input type="text" name="{name}" '
+                f'value="{shown}" inputmode="numeric" autocomplete="off" data-whole-number '
+                f'data-code="{code}" data-section="{self.section.code}" '
+                f'class="numberinput form-control{invalid}" id="id_{name}"{disabled}{aria}>'
+                f'<span class="input-group-text">{unit}</span></div>'
             )
-            for error in errors:
+            for error in found:
                 parts.append(
                     f'<div class="invalid-feedback d-block"><strong>{escape(error)}</strong></div>'
                 )
             parts.append("</div></div>")
         parts.append("</div>")
         return mark_safe("".join(parts))
+
+
+_LABELS: dict[tuple[str, str], dict[str, tuple[str, str]]] = {}
+
+
+def _escaped_labels(section_code: str, language: str) -> dict[str, tuple[str, str]]:
+    """{code: (label, unit)} of a section, escaped, in a language: the registered sections
+    are code, not data, so they are kept for the process."""
+    key = (section_code, language)
+    if key not in _LABELS:
+        section = next(s for s in report_sections() if s.code == section_code)
+        _LABELS[key] = {
+            spec.code: (escape(spec.label), escape(spec.unit)) for spec in section.indicators
+        }
+    return _LABELS[key]
 
 
 @dataclass
