@@ -130,6 +130,26 @@ class ClusterDashboard:
     ranking: Any = None
     panels: list[DashboardPanel] = field(default_factory=list)
 
+    @property
+    def content(self) -> tuple:
+        """Everything the figures part of the page shows, computed afresh: it keys the
+        rendering of that part, so a changed figure is a new key (never a stale page)."""
+        return (
+            self.cluster_year.pk,
+            self.cluster_year.cluster.code,
+            self.cluster_year.year,
+            self.period,
+            [
+                (r.unit.pk, r.unit.code, r.unit.name, r.unit.province, r.role, r.figures,
+                 r.previous, r.approved_quarters, r.completeness)
+                for r in self.rows
+            ],
+            self.totals,
+            self.previous_totals,
+            self.completeness,
+            [(point.year, point.figures) for point in self.series],
+        )
+
 
 @dataclass(frozen=True)
 class UnitDashboard:

@@ -6,8 +6,7 @@ import io
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.template.loader import render_to_string
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch, get_script_prefix, reverse
 from django.utils.translation import gettext as _
 
 from cum4 import selectors as core_selectors
@@ -15,6 +14,7 @@ from cum4.dashboard import selectors
 from cum4.exports.catalogue import export_indicators
 from cum4.exports.common import ranking_rows
 from cum4.exports.registration import CONTENT_TYPES
+from cum4.fragments import cached_fragment
 from cum4.models import Unit
 from cum4.page_cache import cached_per_snapshot
 from cum4.periods import PERIOD_CODES, PERIOD_LABELS
@@ -115,8 +115,11 @@ def cluster_dashboard(request: HttpRequest, code: str, year: int) -> HttpRespons
             "period": period,
             "period_label": PERIOD_LABELS[period],
             "periods": [(code, PERIOD_LABELS[code]) for code in PERIOD_CODES],
-            "figures_html": render_to_string(
-                "cum4/_dashboard_figures.html", _figures_context(dashboard)
+            # Rendered once per content: the key is the figures themselves, read afresh.
+            "figures_html": cached_fragment(
+                "cum4/_dashboard_figures.html",
+                lambda: _figures_context(dashboard),
+                key=(get_script_prefix(), dashboard.content),
             ),
             "ranking": ranking_rows(
                 {
