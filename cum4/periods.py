@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 
 from cum4.models import QuarterWindow
+from cum4.request_memo import remembered
 
 QUARTER_CODES = ("q1", "q2", "q3", "q4")
 DERIVED_CODES = ("6m", "9m", "year")
@@ -66,7 +67,13 @@ class Period:
 
 
 def _windows_for_year(year: int) -> dict[int, QuarterWindow]:
-    rows = QuarterWindow.objects.in_force_on(dt.date(year, 1, 1)).order_by("quarter", "-valid_from")
+    # A page asks several times (the reporting year, each app's tasks): one query a request.
+    rows = remembered(
+        ("quarter-windows", year),
+        lambda: list(
+            QuarterWindow.objects.in_force_on(dt.date(year, 1, 1)).order_by("quarter", "-valid_from")
+        ),
+    )
     windows: dict[int, QuarterWindow] = {}
     for row in rows:
         windows.setdefault(row.quarter, row)

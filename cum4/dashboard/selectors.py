@@ -1,10 +1,11 @@
 """Reads of the dashboards: approved figures of a cluster or a unit across years.
 
 One fetch serves a whole page: the members of the cluster over the charted years (1 query),
-their reports over those years (1 query) and the values of the approved ones (1 query per
-section), so the query count does not grow with the number of units or years. Figures are
-combined exactly as the reports' selectors combine them (flows summed over approved quarters,
-openings from the first quarter, derived indicators recomputed from the sums).
+their reports over those years (1 query) and the approved figures summed by unit and year in
+the database (1 query per section), so the query count does not grow with the number of units
+or years, nor the rows read with the number of quarters. Figures are combined by the reports'
+selectors (`approved_figures`: flows summed over approved quarters, openings from the first
+quarter, derived indicators recomputed from the sums), as the workbook combines them.
 """
 
 from __future__ import annotations
@@ -16,9 +17,6 @@ from decimal import Decimal
 from functools import cached_property
 from typing import Any
 
-from django.db.models import Count, Max, Q
-
-from cum4.content_cache import cached_by_content
 from cum4.models import ClusterYear, Membership, Unit
 from cum4.periods import PERIOD_QUARTERS
 from cum4.registry import DashboardPanel, registry
@@ -27,14 +25,14 @@ from cum4.reports.models import QuarterlyReport
 # The reports package's own combination, so a dashboard never disagrees with cluster_report.
 from cum4.reports.selectors import (
     FigureValue,
-    _combine_quarters,
+    approved_figures,
     flatten,
+    no_figures,
     reports_values,
     sum_figures,
 )
 
 YEARS_CHARTED = 10
-CACHE_SECONDS = 15 * 60
 # The seed article's headline figures, in its order: the tiles of the dashboard.
 HEADLINE_CODES = (
     "insp_total",
@@ -129,11 +127,28 @@ class ClusterDashboard:
     series: list[YearPoint]
     years: list[int]
     available_years: list[int] = field(default_factory=list)
-    # Changes whenever a figure of the page can change: keys the cached figures and the
-    # cached rendering of the page's figure part.
-    cache_key: tuple = ()
     ranking: Any = None
     panels: list[DashboardPanel] = field(default_factory=list)
+
+    @property
+    def content(self) -> tuple:
+        """Everything the figures part of the page shows, computed afresh: it keys the
+        rendering of that part, so a changed figure is a new key (never a stale page)."""
+        return (
+            self.cluster_year.pk,
+            self.cluster_year.cluster.code,
+            self.cluster_year.year,
+            self.period,
+            [
+                (r.unit.pk, r.unit.code, r.unit.name, r.unit.province, r.role, r.figures,
+                 r.previous, r.approved_quarters, r.completeness)
+                for r in self.rows
+            ],
+            self.totals,
+            self.previous_totals,
+            self.completeness,
+            [(point.year, point.figures) for point in self.series],
+        )
 
 
 @dataclass(frozen=True)
@@ -152,24 +167,26 @@ def change(current: FigureValue, previous: FigureValue) -> Decimal | None:
 
 
 def _fetch(unit_ids: Sequence[int], years: Sequence[int], quarters: tuple[int, ...]):
-    """Reports of the units over the years (any state) and the flat values of the approved.
+    """The combined approved figures of the units over the years, the approved quarters and
+    the reports' states (any state), in one query for the reports and one per section.
 
-    Returns ({(unit_id, year): {quarter: flat values}}, {(unit_id, year): [states]}).
+    Returns ({(unit_id, year): figures}, {(unit_id, year): (approved quarters)},
+    {(unit_id, year): [states]}).
     """
     reports = list(
         QuarterlyReport.objects.filter(
             unit_id__in=list(unit_ids), year__in=list(years), quarter__in=quarters
-        ).values_list("pk", "unit_id", "year", "quarter", "state")
+        ).values_list("unit_id", "year", "quarter", "state")
     )
-    approved = [r for r in reports if r[4] == QuarterlyReport.State.APPROVED]
-    values = reports_values(pk for pk, *_rest in approved)
-    flat: dict[tuple[int, int], dict[int, dict]] = defaultdict(dict)
-    for pk, unit_id, year, quarter, _state in approved:
-        flat[(unit_id, year)][quarter] = flatten(values[pk])
+    figures = approved_figures(unit_ids=unit_ids, years=years, quarters=quarters)
+    approved: dict[tuple[int, int], set[int]] = defaultdict(set)
     states: dict[tuple[int, int], list[str]] = defaultdict(list)
-    for _pk, unit_id, year, _quarter, state in reports:
+    for unit_id, year, quarter, state in reports:
         states[(unit_id, year)].append(state)
-    return flat, states
+        if state == QuarterlyReport.State.APPROVED:
+            approved[(unit_id, year)].add(quarter)
+    quarters_by_key = {key: tuple(q for q in quarters if q in qs) for key, qs in approved.items()}
+    return figures, quarters_by_key, states
 
 
 def _completeness(states: list[str], expected: int) -> Completeness:
@@ -188,10 +205,11 @@ def _cluster_figures(
     """The rows of the year, the series over the years and the year's completeness."""
     quarters = PERIOD_QUARTERS[period]
     unit_ids = sorted({unit_id for ids in unit_ids_by_year.values() for unit_id in ids})
-    flat, states = _fetch(unit_ids, sorted(unit_ids_by_year), quarters)
+    combined, approved, states = _fetch(unit_ids, sorted(unit_ids_by_year), quarters)
+    empty = no_figures(quarters)
 
     def figures(unit_id: int, year: int) -> dict[str, FigureValue]:
-        return _combine_quarters(quarters, flat.get((unit_id, year), {}))
+        return combined.get((unit_id, year), empty)
 
     series = [
         YearPoint(year, sum_figures(figures(unit_id, year) for unit_id in ids))
@@ -216,9 +234,7 @@ def _cluster_figures(
                 role=membership.role,
                 figures=figures(unit_id, cluster_year.year),
                 previous=figures(unit_id, previous_year) if had_previous else None,
-                approved_quarters=tuple(
-                    q for q in quarters if q in flat.get((unit_id, cluster_year.year), {})
-                ),
+                approved_quarters=approved.get((unit_id, cluster_year.year), ()),
                 completeness=done,
             )
         )
@@ -234,10 +250,9 @@ def cluster_dashboard(
     previous_* are the same period of the year before (its own members); the series covers the
     cluster's last YEARS_CHARTED years up to this one; the ranking (registry report extra
     "ranking") and the registered panels for `user` where they exist. Approved reports only.
-    Constant queries: the years with their members, the report stamp, then the figures from
-    the cache or (when the stamp moved) three more queries and one per section.
+    Constant queries: the years with their members, then the members, the reports and one
+    per section; nothing cached, so never older than the data.
     """
-    quarters = PERIOD_QUARTERS[period]
     first_year = cluster_year.year - YEARS_CHARTED + 1
     # Every year of the cluster with its members as plain tuples (a year without members too:
     # the year switch lists it); the unit rows are only read when the figures are computed.
@@ -254,27 +269,11 @@ def cluster_dashboard(
     unit_ids_by_year: dict[int, list[int]] = defaultdict(list)
     for year, unit_id, _role in memberships:
         unit_ids_by_year[year].append(unit_id)
-    unit_ids = sorted({unit_id for _year, unit_id, _role in memberships})
     years = sorted(unit_ids_by_year)
-    # Approved figures change only with a workflow step, which bumps the reports' updated_at
-    # (or their count or states): a stamp of those and of the memberships keys the cached
-    # figures, so a page costs two queries when nothing changed and never shows a stale figure.
-    stamp = QuarterlyReport.objects.filter(
-        unit_id__in=unit_ids, year__in=years, quarter__in=quarters
-    ).aggregate(
-        count=Count("id"),
-        approved=Count("id", filter=Q(state=QuarterlyReport.State.APPROVED)),
-        submitted=Count("id", filter=Q(state=QuarterlyReport.State.SUBMITTED)),
-        last=Max("updated_at"),
-        last_id=Max("id"),
-    )
-    key = (cluster_year.pk, period, memberships, sorted(stamp.items()))
-    rows, series, total_completeness = cached_by_content(
-        "cum4-dashboard",
-        key,
-        lambda: _cluster_figures(cluster_year, period, unit_ids_by_year),
-        seconds=CACHE_SECONDS,
-    )
+    # Read afresh on every request, never cached: a figure cached under a stamp of the
+    # reports stays stale when the numbers are changed without the stamp (a queryset
+    # update(), SQL by hand), and the page reads them in a fixed number of queries anyway.
+    rows, series, total_completeness = _cluster_figures(cluster_year, period, unit_ids_by_year)
     previous_year = cluster_year.year - 1
     by_year = {point.year: point.figures for point in series}
     ranking_extra = registry.report_extras.get("ranking")
@@ -294,7 +293,6 @@ def cluster_dashboard(
         series=series,
         years=years,
         available_years=sorted({year for year, _unit, _role in years_and_members}, reverse=True),
-        cache_key=key,
         ranking=ranking,
         panels=sorted(panels, key=lambda panel: panel.order),
     )
@@ -310,11 +308,9 @@ def unit_dashboard(*, unit: Unit, period: str) -> UnitDashboard:
         .values_list("year", flat=True)
         .distinct()[:YEARS_CHARTED]
     )
-    flat, states = _fetch([unit.pk], years, quarters)
-    series = [
-        YearPoint(year, _combine_quarters(quarters, flat.get((unit.pk, year), {})))
-        for year in sorted(years)
-    ]
+    combined, _approved, states = _fetch([unit.pk], years, quarters)
+    empty = no_figures(quarters)
+    series = [YearPoint(year, combined.get((unit.pk, year), empty)) for year in sorted(years)]
     completeness = {
         year: _completeness(states.get((unit.pk, year), []), len(quarters)) for year in years
     }

@@ -6,7 +6,7 @@ import io
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch, get_script_prefix, reverse
 from django.utils.translation import gettext as _
 
 from cum4 import selectors as core_selectors
@@ -115,11 +115,11 @@ def cluster_dashboard(request: HttpRequest, code: str, year: int) -> HttpRespons
             "period": period,
             "period_label": PERIOD_LABELS[period],
             "periods": [(code, PERIOD_LABELS[code]) for code in PERIOD_CODES],
-            # Rendered once per stamp of the approved data, which moves with every workflow step.
+            # Rendered once per content: the key is the figures themselves, read afresh.
             "figures_html": cached_fragment(
                 "cum4/_dashboard_figures.html",
                 lambda: _figures_context(dashboard),
-                key=dashboard.cache_key,
+                key=(get_script_prefix(), dashboard.content),
             ),
             "ranking": ranking_rows(
                 {

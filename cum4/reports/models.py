@@ -59,6 +59,17 @@ class QuarterlyReport(models.Model):
         related_name="+",
     )
     return_reason = models.TextField(_("reason for return"), blank=True)
+    # The unit's staff tell their leader (who alone submits) that the entry is done; cleared
+    # when the report is submitted.
+    ready_at = models.DateTimeField(_("marked ready for submission at"), null=True, blank=True)
+    ready_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("marked ready for submission by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     # The warnings found at the last submission, as shown to the lead.
     warnings = models.JSONField(_("warnings"), default=list, blank=True)
     warnings_comment = models.TextField(_("comment on the warnings"), blank=True)
@@ -113,6 +124,13 @@ class QuarterlyReport(models.Model):
     def period_code(self) -> str:
         return f"q{self.quarter}"
 
+    @property
+    def quarter_label(self) -> str:
+        """"Quý I" … "Quý IV": the one label of a quarter on every page."""
+        from cum4.periods import PERIOD_LABELS
+
+        return str(PERIOD_LABELS[self.period_code])
+
 
 class ReportEvent(models.Model):
     """A step of the workflow: who did what when, with the comment (the report's timeline)."""
@@ -123,6 +141,7 @@ class ReportEvent(models.Model):
         RETURNED = "returned", _("returned")
         APPROVED = "approved", _("approved")
         REOPENED = "reopened", _("reopened")
+        READY = "ready", _("marked ready for submission")
 
     report = models.ForeignKey(
         QuarterlyReport, verbose_name=_("report"), on_delete=models.CASCADE, related_name="events"
@@ -157,8 +176,8 @@ class SectionRow(models.Model):
 
     def save(self, *args, **kwargs) -> None:
         super().save(*args, **kwargs)
-        # The approved figures are cached by their reports' updated_at: whatever the path (a
-        # service, the admin, an import), a value never changes without it moving.
+        # The report's updated_at tells when its numbers last changed, whatever saved the row
+        # (a service, the admin, an import). No cache relies on it: figures are read afresh.
         QuarterlyReport.objects.filter(pk=self.report_id).update(updated_at=timezone.now())
 
     def clean(self) -> None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from cum4.models import ClusterYear, Unit
+from cum4.models import ClusterYear, Unit, User
 from cum4.periods import periods_of_year
 from cum4.reports.models import QuarterlyReport, ReportEvent
 from cum4.reports.sections import report_sections
@@ -126,8 +126,18 @@ def unit_reports(*, unit: Unit, years: Sequence[int]) -> dict[tuple[int, int], Q
 
 
 def report_for_page(pk: int) -> QuarterlyReport:
-    """One report with its unit, for the report page (404 when missing)."""
-    return get_object_or_404(QuarterlyReport.objects.select_related("unit"), pk=pk)
+    """One report with its unit and who marked it ready, for the report page (404 when
+    missing)."""
+    return get_object_or_404(QuarterlyReport.objects.select_related("unit", "ready_by"), pk=pk)
+
+
+def unit_leaders(unit: Unit) -> list[User]:
+    """The unit's active leaders, who submit its reports, by name (one query)."""
+    return list(
+        User.objects.filter(unit=unit, role=User.Role.LEADER, is_active=True).order_by(
+            "full_name", "username"
+        )
+    )
 
 
 def report_timeline(report: QuarterlyReport) -> list[ReportEvent]:

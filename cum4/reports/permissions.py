@@ -79,5 +79,9 @@ rules.add_perm(
 )
 rules.add_perm("cum4.edit_report", is_report_unit_member & report_is_editable)
 rules.add_perm("cum4.submit_report", leads_report_unit & report_is_editable)
+# The unit's other people (staff) tell the leader the entry is done.
+rules.add_perm(
+    "cum4.mark_report_ready", is_report_unit_member & ~leads_report_unit & report_is_editable
+)
 rules.add_perm("cum4.review_report", is_report_cluster_lead & report_is_submitted)
 rules.add_perm("cum4.reopen_report", is_report_cluster_lead & report_is_approved)

@@ -36,7 +36,10 @@ def unit_report_tasks(*, user: User, unit: Unit, today: dt.date) -> list[Task]:
     except NoReportingRule:
         return []
     reports = {
-        r.quarter: r for r in QuarterlyReport.objects.filter(unit=unit, year__in=[year])
+        r.quarter: r
+        for r in QuarterlyReport.objects.filter(unit=unit, year__in=[year]).select_related(
+            "ready_by"
+        )
     }
     tasks = []
     for quarter in range(1, 5):
@@ -53,6 +56,17 @@ def unit_report_tasks(*, user: User, unit: Unit, today: dt.date) -> list[Task]:
                     reverse("reports:detail", args=[report.pk]),
                     period.unit_deadline,
                     "returned",
+                )
+            )
+        elif report is not None and report.ready_at and user.role == User.Role.LEADER:
+            # Staff said the entry is done: the leader, who alone submits, sees it first.
+            tasks.append(
+                Task(
+                    _("%(quarter)s/%(year)s report is ready for submission (%(name)s): submit it")
+                    % {"quarter": report.quarter_label, "year": year, "name": report.ready_by},
+                    reverse("reports:detail", args=[report.pk]),
+                    period.unit_deadline,
+                    "ready",
                 )
             )
         elif report is None or report.state == QuarterlyReport.State.DRAFT:

@@ -12,9 +12,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
 
-from cum4.content_cache import cached_by_content
+from django.db import connection
+
 from cum4.models import ClusterYear, Unit
 from cum4.periods import PERIOD_QUARTERS
 from cum4.registry import registry
@@ -23,8 +23,6 @@ from cum4.reports.models import QuarterlyReport
 from cum4.reports.sections import DERIVED, OPENING, report_sections
 from cum4.reports.validation import Issue, ReportValues, empty_values
 from cum4.selectors import memberships_of
-
-APPROVED_VALUES_SECONDS = 15 * 60
 
 FigureValue = int | Decimal | None
 
@@ -227,13 +225,80 @@ def _combine_quarters(
     return with_derived(values)
 
 
+def approved_figures(
+    *, unit_ids: Sequence[int], years: Sequence[int], quarters: tuple[int, ...]
+) -> dict[tuple[int, int], dict[str, FigureValue]]:
+    """{(unit id, year): figures} of the approved reports of those quarters, combined as
+    `_combine_quarters` does (flows summed over the approved quarters, openings from the
+    period's first quarter, derived codes recomputed), summed by the database: one query per
+    section model returning a row per unit and year, whatever the number of reports. A unit
+    and year with nothing approved is absent. Read afresh: never older than the data.
+
+    Section D's two rows add up, as `flatten` adds them (an approved report has every value:
+    submitting needs them all).
+    """
+    if not unit_ids or not years:
+        return {}
+    sums: dict[tuple[int, int], dict[str, FigureValue]] = defaultdict(dict)
+    report_table = connection.ops.quote_name(QuarterlyReport._meta.db_table)
+    for section in report_sections():
+        columns, table, codes = _aggregate_columns(section.code, quarters[0])
+        sql = (
+            f"SELECT r.unit_id, r.year, {columns} FROM {table} s "
+            f"JOIN {report_table} r ON s.report_id = r.id "
+            f"WHERE r.state = %s AND r.unit_id IN ({_marks(unit_ids)}) "
+            f"AND r.year IN ({_marks(years)}) AND r.quarter IN ({_marks(quarters)}) "
+            "GROUP BY r.unit_id, r.year"
+        )
+        params = [QuarterlyReport.State.APPROVED.value, *unit_ids, *years, *quarters]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            for unit_id, year, *values in cursor.fetchall():
+                sums[(unit_id, year)].update(
+                    zip(codes, (None if v is None else int(v) for v in values), strict=True)
+                )
+    return {key: with_derived(values) for key, values in sums.items()}
+
+
+def _marks(values: Sequence) -> str:
+    return ", ".join(["%s"] * len(values))
+
+
+# The SELECT list of a section's sums, built once per section and first quarter (code, not
+# data): the ORM took longer to build the five aggregate queries than the database to run them.
+_AGGREGATES: dict[tuple[str, int], tuple[str, str, tuple[str, ...]]] = {}
+
+
+def _aggregate_columns(section_code: str, first: int) -> tuple[str, str, tuple[str, ...]]:
+    """(the SUM columns, the section's table, their codes) of a section: flows summed,
+    openings taken from quarter `first` (an int of PERIOD_QUARTERS, written in the SQL)."""
+    key = (section_code, int(first))
+    if key not in _AGGREGATES:
+        section = next(s for s in report_sections() if s.code == section_code)
+        model, quote = section.model_class(), connection.ops.quote_name
+        parts = []
+        for spec in section.indicators:
+            column = "s." + quote(model._meta.get_field(spec.code).column)
+            if spec.kind == OPENING:
+                parts.append(f"SUM(CASE WHEN r.quarter = {int(first)} THEN {column} END)")
+            else:
+                parts.append(f"SUM({column})")
+        _AGGREGATES[key] = (", ".join(parts), quote(model._meta.db_table), tuple(section.codes))
+    return _AGGREGATES[key]
+
+
+def no_figures(quarters: tuple[int, ...]) -> dict[str, FigureValue]:
+    """The figures of a unit with nothing approved: every code empty."""
+    return _combine_quarters(quarters, {})
+
+
 def units_period_figures(
     *, units: Sequence[Unit], year: int, period: str
 ) -> dict[int, UnitFigures]:
     """Approved figures of each unit for a period, keyed by unit id.
 
-    A constant number of queries (one for the reports, one per section model) whatever the
-    number of units. Rates are percent with two decimals, None when the base is 0 or nothing
+    A constant number of queries (one for the reports, one per section model, summed by the
+    database: `approved_figures`) whatever the number of units; read afresh. Rates are percent with two decimals, None when the base is 0 or nothing
     is approved.
     """
     quarters = _period_quarters(period)
@@ -244,42 +309,23 @@ def units_period_figures(
             quarter__in=quarters,
             state=QuarterlyReport.State.APPROVED,
         )
-        .order_by("pk")
-        .values_list("pk", "unit_id", "quarter", "updated_at")
+        .values_list("unit_id", "quarter")
     )
-    by_unit = _approved_flat_values(reports)
+    approved: dict[int, set[int]] = defaultdict(set)
+    for unit_id, quarter in reports:
+        approved[unit_id].add(quarter)
+    combined = approved_figures(unit_ids=[u.pk for u in units], years=[year], quarters=quarters)
+    empty = no_figures(quarters)
     return {
         unit.pk: UnitFigures(
             unit=unit,
             year=year,
             period=period,
-            approved_quarters=tuple(q for q in quarters if q in by_unit[unit.pk]),
-            values=_combine_quarters(quarters, by_unit[unit.pk]),
+            approved_quarters=tuple(q for q in quarters if q in approved[unit.pk]),
+            values=combined.get((unit.pk, year), empty),
         )
         for unit in units
     }
-
-
-def _approved_flat_values(
-    reports: list[tuple[int, int, int, Any]],
-) -> dict[int, dict[int, dict[str, int | None]]]:
-    """{unit id: {quarter: flat values}} of approved reports (pk, unit id, quarter, updated_at).
-
-    An approved report's values are locked (form, admin, import) and every workflow step
-    saves the report, moving updated_at: the list itself keys the cache, so the section
-    tables are read once per change of the approved data, never stale.
-    """
-
-    def compute() -> dict[int, dict[int, dict[str, int | None]]]:
-        values = reports_values(pk for pk, *_rest in reports)
-        by_unit: dict[int, dict[int, dict[str, int | None]]] = defaultdict(dict)
-        for pk, unit_id, quarter, _updated in reports:
-            by_unit[unit_id][quarter] = flatten(values[pk])
-        return by_unit
-
-    return cached_by_content(
-        "cum4-approved-values", reports, compute, seconds=APPROVED_VALUES_SECONDS
-    )
 
 
 def unit_period_figures(*, unit: Unit, year: int, period: str) -> UnitFigures:

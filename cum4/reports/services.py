@@ -209,6 +209,7 @@ def report_submit(*, report: QuarterlyReport, version: int, comment: str, by: Us
         now = timezone.now()
         locked.state = State.SUBMITTED
         locked.submitted_at, locked.submitted_by = now, by
+        locked.ready_at, locked.ready_by = None, None
         locked.warnings = [issue.as_dict() for issue in found]
         locked.warnings_comment = comment if found else ""
         locked.warnings_acknowledged_by = by if found else None
@@ -223,9 +224,28 @@ def report_submit(*, report: QuarterlyReport, version: int, comment: str, by: Us
                 "warnings_comment",
                 "warnings_acknowledged_by",
                 "warnings_acknowledged_at",
+                "ready_at",
+                "ready_by",
             ],
         )
         _event(locked, Action.SUBMITTED, by, comment)
+    report.refresh_from_db()
+
+
+def report_mark_ready(*, report: QuarterlyReport, by: User) -> None:
+    """A unit's staff member tells the leader, who alone submits, that the entry is done:
+    recorded on the report (who, when: shown on the leader's page and home) and in its
+    timeline. The values are not touched, so the version stays (nobody's open form goes
+    stale); submitting clears it."""
+    with transaction.atomic():
+        locked = _locked(report)
+        _require(by, "cum4.mark_report_ready", locked)
+        locked.ready_at, locked.ready_by = timezone.now(), by
+        locked.full_clean()
+        locked.save(update_fields=["ready_at", "ready_by", "updated_at"])
+        _event(locked, Action.READY, by)
+    # The one place to tell the leader (in-app notification, e-mail; issue 15 item 3): the
+    # integrator adds the call here, after the commit.
     report.refresh_from_db()
 
 

@@ -13,6 +13,7 @@ urlpatterns = [
     path("status/<slug:code>/<int:year>/", views.status_grid, name="grid_year"),
     path("<int:pk>/", views.report_detail, name="detail"),
     path("<int:pk>/submit/", views.report_submit, name="submit"),
+    path("<int:pk>/ready/", views.report_mark_ready, name="ready"),
     path("<int:pk>/approve/", views.report_approve, name="approve"),
     path("<int:pk>/return/", views.report_return, name="return"),
     path("<int:pk>/reopen/", views.report_reopen, name="reopen"),

@@ -81,6 +81,9 @@ def _render_detail(request, report, *, section_forms=None, conflicts=None, statu
         "warnings": [i for i in page.issues if i.level == "warning"],
         "can_edit": can_edit,
         "can_submit": rules.has_perm("cum4.submit_report", user, report),
+        "can_mark_ready": rules.has_perm("cum4.mark_report_ready", user, report),
+        # Who submits: shown to the unit's people while the report is theirs to enter.
+        "submitters": selectors.unit_leaders(report.unit) if can_edit else [],
         "can_review": rules.has_perm("cum4.review_report", user, report),
         "can_reopen": rules.has_perm("cum4.reopen_report", user, report),
         "submit_form": forms.SubmitForm(initial={"version": report.version}),
@@ -174,6 +177,15 @@ def report_submit(request: HttpRequest, pk: int) -> HttpResponse:
             by=request.user,
         )
         messages.success(request, _("Submitted to the cluster lead."))
+
+    return _action(request, pk, run)
+
+
+@require_POST
+def report_mark_ready(request: HttpRequest, pk: int) -> HttpResponse:
+    def run(report):
+        services.report_mark_ready(report=report, by=request.user)
+        messages.success(request, _("Your leader has been told the report is ready to submit."))
 
     return _action(request, pk, run)
 

@@ -9,14 +9,21 @@
   var fmt = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 0 });
   var pct = new Intl.NumberFormat("vi-VN", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
+  // A whole number as the server reads it: digits, or digits grouped by three with dots.
+  function whole(raw) {
+    raw = raw.trim();
+    if (/^\d+$/.test(raw) || /^\d{1,3}(\.\d{3})+$/.test(raw)) { return Number(raw.replace(/\./g, "")); }
+    return null;
+  }
+
   function total(code) {
     // Section D has two rows (complaints, denunciations): their values add up.
     var inputs = form.querySelectorAll('input[data-code="' + code + '"]');
     var sum = 0;
     for (var i = 0; i < inputs.length; i++) {
-      var raw = inputs[i].value.trim();
-      if (raw === "" || !/^\d+$/.test(raw)) { return null; }
-      sum += Number(raw);
+      var value = whole(inputs[i].value);
+      if (value === null) { return null; }
+      sum += value;
     }
     return inputs.length ? sum : null;
   }
@@ -56,8 +63,7 @@
       hint.className = "form-text money-hint";
       input.closest(".input-group").after(hint);
     }
-    var raw = input.value.trim();
-    var n = /^\d+$/.test(raw) ? Number(raw) : null;
+    var n = whole(input.value);
     var two = new Intl.NumberFormat("vi-VN", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
     if (n === null) { hint.textContent = ""; }
     else if (n >= 1e9) { hint.textContent = "≈ " + two.format(n / 1e9) + " tỷ đồng"; }

@@ -9,6 +9,7 @@ import openpyxl
 import pytest
 from django.core.cache import cache
 from django.db import connection
+from django.db.models import F
 from django.test.utils import CaptureQueriesContext
 
 from cum4.models import Unit
@@ -142,17 +143,56 @@ def test_it_runs_the_same_number_of_queries_for_7_and_34_units_and_1_and_10_year
 
 
 @pytest.mark.django_db
-def test_it_serves_cached_figures_until_a_report_changes(seed_2022, client_for, lead_2022):
+def test_it_shows_a_workflow_step_at_once_in_the_same_number_of_queries(
+    seed_2022, client_for, lead_2022
+):
+    # Issue 16 item 5: the figures are no longer cached (a cache keyed on the reports' rows
+    # missed changes to the section rows), so a changed report costs what an unchanged one does.
     client = client_for(lead_2022)
     client.get(URL)
-    with CaptureQueriesContext(connection) as cached:
+    with CaptureQueriesContext(connection) as unchanged:
         assert _tile(client.get(URL).content.decode(), "insp_total") == "1.902"
     report = QuarterlyReport.objects.get(unit__code="sonla", quarter=1)
     report.state = QuarterlyReport.State.SUBMITTED
     report.save()  # a workflow step saves the report (updated_at moves)
-    with CaptureQueriesContext(connection) as recomputed:
+    with CaptureQueriesContext(connection) as changed:
         assert _tile(client.get(URL).content.decode(), "insp_total") != "1.902"
-    assert len(recomputed.captured_queries) > len(cached.captured_queries)
+    assert len(changed.captured_queries) == len(unchanged.captured_queries)
+
+
+def _workbook_insp_total(client) -> int:
+    response = client.get("/clusters/cum-iv/2022/report.xlsx?period=year")
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).worksheets[0]
+    cells = {row[1].value: row[4].value for row in sheet.iter_rows(min_row=5) if row[1].value}
+    return cells["insp_total"]
+
+
+@pytest.mark.django_db
+def test_a_queryset_update_or_sql_on_an_approved_reports_section_row_shows_on_the_next_view(
+    seed_2022, client_for, lead_2022
+):
+    """Issue 16 acceptance: no figure older than the data, whatever wrote it; the dashboard
+    and the workbook agree."""
+    client = client_for(lead_2022)
+    assert _tile(client.get(URL).content.decode(), "insp_total") == "1.902"
+    assert _workbook_insp_total(client) == 1902  # both warm, whatever they keep
+
+    report = QuarterlyReport.objects.get(unit__code="sonla", year=2022, quarter=1)
+    section = report.inspection_section
+    model = type(section)
+    updated_before = QuarterlyReport.objects.get(pk=report.pk).updated_at
+    model.objects.filter(pk=section.pk).update(insp_carried_over=F("insp_carried_over") + 100)
+    assert QuarterlyReport.objects.get(pk=report.pk).updated_at == updated_before  # no stamp moved
+    assert _tile(client.get(URL).content.decode(), "insp_total") == "2.002"
+    assert _workbook_insp_total(client) == 2002
+
+    with connection.cursor() as cursor:  # a data fix typed in SQL
+        cursor.execute(
+            f"UPDATE {model._meta.db_table} SET insp_carried_over = insp_carried_over + 100 WHERE id = %s",
+            [section.pk],
+        )
+    assert _tile(client.get(URL).content.decode(), "insp_total") == "2.102"
+    assert _workbook_insp_total(client) == 2102
 
 
 @pytest.mark.django_db
