@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cum4', '0003_quarterly_reports'),
+        ('cum4', '0005_year_end_report'),
     ]
 
     operations = [
