@@ -2,8 +2,9 @@
 
 Django's own expiry slides with each save of the session; the two limits here are kept in the
 session itself. `SESSION_IDLE_SECONDS` counts from the last request, `SESSION_MAX_AGE_SECONDS`
-from the login. The last request's time is written at most once a minute, so that a reader's
-pages do not write the session on every request.
+from the login. The last request's time is written at most every `seen_resolution()` seconds
+(a tenth of the idle limit, at most 5 minutes), so that pages do not write the session on every
+request; both times are set at login.
 """
 
 from __future__ import annotations
@@ -14,23 +15,40 @@ from collections.abc import Callable
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.contrib.auth.signals import user_logged_in
+from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 
 STARTED_KEY = "cum4_session_started"
 SEEN_KEY = "cum4_session_seen"
-SEEN_RESOLUTION = 60
+
+
+def seen_resolution() -> int:
+    return min(300, settings.SESSION_IDLE_SECONDS // 10)
 
 
 def session_deadlines(request: HttpRequest) -> dict[str, int]:
-    """The epoch seconds at which the session ends if idle from now, and at the latest."""
+    """Epoch seconds at which this session ends if no other request comes (counted, as the
+    middleware does, from the last recorded request) and at the latest, the server's now,
+    and how many seconds before the end the page should warn."""
     now = int(time.time())
+    seen = request.session.get(SEEN_KEY, now)
     started = request.session.get(STARTED_KEY, now)
     return {
-        "idleEndsAt": now + settings.SESSION_IDLE_SECONDS,
+        "idleEndsAt": seen + settings.SESSION_IDLE_SECONDS,
         "endsAt": started + settings.SESSION_MAX_AGE_SECONDS,
         "warnBefore": settings.SESSION_WARNING_SECONDS,
+        "now": now,
     }
+
+
+@receiver(user_logged_in, dispatch_uid="cum4_session_clock")
+def _start_session_clock(sender, request: HttpRequest | None, user, **kwargs) -> None:
+    if request is not None and hasattr(request, "session"):
+        now = int(time.time())
+        request.session[STARTED_KEY] = now
+        request.session[SEEN_KEY] = now
 
 
 class SessionTimeoutMiddleware:
@@ -57,5 +75,5 @@ class SessionTimeoutMiddleware:
             logout(request)
             messages.warning(request, _("Your session has ended; please log in again."))
             return
-        if seen is None or now - seen >= SEEN_RESOLUTION:
+        if seen is None or now - seen >= seen_resolution():
             session[SEEN_KEY] = now
