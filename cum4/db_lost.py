@@ -58,6 +58,8 @@ def server_error(request: HttpRequest) -> HttpResponse:
     """handler500: a lost connection answers 503; anything else Django's 500 page."""
     if connection_lost(sys.exc_info()[1]):
         setattr(request, LOST_MARK, True)
+        if not connections[DEFAULT_DB_ALIAS].in_atomic_block:
+            _close_lost_connections()  # the next query opens a new one
         return unavailable_response(request)
     return defaults.server_error(request)
 
@@ -75,6 +77,5 @@ class RetryLostConnectionMiddleware:
         if connections[DEFAULT_DB_ALIAS].in_atomic_block:
             return response  # a connection cannot be reopened inside a transaction
         delattr(request, LOST_MARK)
-        _close_lost_connections()
         logger.warning("Database connection lost; running %s %s once more", request.method, request.path)
         return self.get_response(request)
