@@ -257,4 +257,5 @@ class QuarterWindow(DatedRule):
 
 
 # The quarterly report envelope lives in its own module of the cum4 app.
+from cum4.audit.models import AccessRecord  # noqa: E402, F401
 from cum4.reports.models import QuarterlyReport, ReportEvent, SectionRow  # noqa: E402, F401
