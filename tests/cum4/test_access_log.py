@@ -96,3 +96,10 @@ def test_it_keeps_the_log_access_log_days(client_for, secretariat):
     AccessRecord.objects.filter(pk=recent.pk).update(at=timezone.now() - dt.timedelta(days=31))
     client_for(secretariat).get("/clusters/cum-iv/2022/report.xlsx?period=year")  # purges too
     assert list(AccessRecord.objects.values_list("what", flat=True)) == ["cum-iv-2022-year.xlsx"]
+
+
+def test_downloading_the_staff_register_writes_an_access_log_row(client_for, leader_laichau):
+    response = client_for(leader_laichau).get(reverse("emulation:staff_export", args=["laichau"]))
+    assert response.status_code == 200
+    record = AccessRecord.objects.get()
+    assert (record.username, record.action, record.what) == ("laichau.leader", "download", "can-bo-laichau.xlsx")
