@@ -16,6 +16,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.signals import user_logged_in
+from django.contrib.auth.views import redirect_to_login
 from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
@@ -52,18 +53,21 @@ def _start_session_clock(sender, request: HttpRequest | None, user, **kwargs) ->
 
 
 class SessionTimeoutMiddleware:
-    """After the authentication: a session past either limit is logged out before the view
-    (the login-required middleware then sends the person to the login page)."""
+    """A session past either limit is logged out before the view and sent to the login page.
+    Checked in process_view, after the page cache has read its snapshot (cum4.page_cache)."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        if request.user.is_authenticated:
-            self._enforce(request)
         return self.get_response(request)
 
-    def _enforce(self, request: HttpRequest) -> None:
+    def process_view(self, request: HttpRequest, view_func, view_args, view_kwargs):
+        if request.user.is_authenticated and self._expired(request):
+            return redirect_to_login(request.get_full_path())
+        return None
+
+    def _expired(self, request: HttpRequest) -> bool:
         now = int(time.time())
         session = request.session
         started = session.get(STARTED_KEY)
@@ -74,6 +78,7 @@ class SessionTimeoutMiddleware:
         if idle or now - started > settings.SESSION_MAX_AGE_SECONDS:
             logout(request)
             messages.warning(request, _("Your session has ended; please log in again."))
-            return
+            return True
         if seen is None or now - seen >= seen_resolution():
             session[SEEN_KEY] = now
+        return False
