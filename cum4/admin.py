@@ -7,6 +7,7 @@ from import_export.admin import ImportExportModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from cum4 import resources
+from cum4.audit.services import user_rights_change_record
 from cum4.models import Cluster, ClusterYear, Membership, QuarterWindow, Unit, User
 
 admin.site.site_header = _("Cluster IV — administration")
@@ -77,6 +78,13 @@ class UserAdmin(ImportExportModelAdmin, DjangoUserAdmin):
         (_("Cluster IV"), {"fields": ("full_name", "role", "unit")}),
     )
 
+    def save_model(self, request, obj, form, change) -> None:
+        before = User.objects.select_related("unit").get(pk=obj.pk) if change else None
+        super().save_model(request, obj, form, change)
+        if before is not None:
+            user_rights_change_record(by=request.user, before=before, after=obj, request=request)
+
+from cum4.audit import admin as audit_admin  # noqa: E402, F401  (the access log)
 from cum4.notifications import admin as notifications_admin  # noqa: E402, F401
 from cum4.reports import admin as reports_admin  # noqa: E402, F401  (the quarterly reports)
 from cum4.yearend import admin as yearend_admin  # noqa: E402, F401  (the year-end report)

@@ -256,7 +256,8 @@ class QuarterWindow(DatedRule):
                 raise ValidationError({f"{prefix}_day": _("Not a valid day of that month.")}) from None
 
 
-# The quarterly report envelope and the notifications live in their own modules of the app.
+# The quarterly report envelope, the notifications and the access log live in their own modules.
+from cum4.audit.models import AccessRecord  # noqa: E402, F401
 from cum4.notifications.models import Inbox, Notification  # noqa: E402, F401
 from cum4.reports.models import QuarterlyReport, ReportEvent, SectionRow  # noqa: E402, F401
 from cum4.yearend.models import YearEndReport  # noqa: E402, F401

@@ -8,10 +8,12 @@ CSRF_TRUSTED_ORIGINS comma-separated origins with scheme (https://cum4.example.v
 HTTPS_REDIRECT      1/0 (default 1 when DEBUG is off): set 0 on a plain-HTTP intranet
 MEDIA_ROOT          where uploaded evidence is stored (default ./media)
 SITE_URL            the address people open, for links in e-mails (default http://localhost:8000)
+(the README's settings table lists the rest)
 """
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -52,6 +54,7 @@ THIRD_PARTY_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "simple_history",
     "django_filters",
+    "axes",
 ]
 LOCAL_APPS = [
     "cum4",
@@ -62,9 +65,12 @@ LOCAL_APPS = [
 INSTALLED_APPS = DJANGO_APPS + THIRD_PARTY_APPS + LOCAL_APPS
 
 MIDDLEWARE = [
+    # Outermost: a GET whose database connection was lost is run once more (cum4.db_lost).
+    "cum4.db_lost.RetryLostConnectionMiddleware",
     "django.middleware.security.SecurityMiddleware",
     # The dated rules a page reads several times are read once per request.
     "cum4.request_memo.RequestMemoMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -75,8 +81,11 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "cum4.sessions.SessionTimeoutMiddleware",
+    "cum4.audit.middleware.AccessLogMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cum4.urls"
@@ -110,6 +119,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "cum4.User"
 AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out user name or address
     "rules.permissions.ObjectPermissionBackend",
     "cum4.auth.UnitModelBackend",
 ]
@@ -185,6 +195,49 @@ if not DEBUG:
     SECURE_HSTS_SECONDS = envint("HSTS_SECONDS", 60 * 60 * 24 * 365)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("HSTS_INCLUDE_SUBDOMAINS", True)
     SECURE_HSTS_PRELOAD = envbool("HSTS_PRELOAD", True)
+
+# Login throttling (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one user name,
+# or from one address, logins are refused for AXES_COOLOFF_MINUTES; the secretariat unlocks
+# in the admin (Access attempts: delete the row). Behind a reverse proxy set TRUSTED_PROXY_COUNT
+# so that the address is the client's, not the proxy's.
+AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", 10)
+AXES_COOLOFF_TIME = timedelta(minutes=envint("AXES_COOLOFF_MINUTES", 30))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_SENSITIVE_PARAMETERS: list[str] = []  # the log names the user name and address
+AXES_LOCKOUT_CALLABLE = "cum4.lockout.lockout_response"
+AXES_IPWARE_PROXY_COUNT = envint("TRUSTED_PROXY_COUNT", 0) or None
+if AXES_IPWARE_PROXY_COUNT:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR")
+
+# Sessions: logged out after SESSION_IDLE_MINUTES without a request and SESSION_MAX_HOURS after
+# logging in (cum4.sessions); the report form warns SESSION_WARNING_MINUTES before.
+SESSION_IDLE_SECONDS = envint("SESSION_IDLE_MINUTES", 120) * 60
+SESSION_MAX_AGE_SECONDS = envint("SESSION_MAX_HOURS", 12) * 3600
+SESSION_WARNING_SECONDS = envint("SESSION_WARNING_MINUTES", 5) * 60
+SESSION_COOKIE_AGE = SESSION_MAX_AGE_SECONDS
+
+# Content-Security-Policy (django-csp): no inline script or style; CSP_REPORT_ONLY=1 reports
+# violations to the browser console instead of blocking (to try a change of policy).
+_CSP = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+if envbool("CSP_REPORT_ONLY", False):
+    CONTENT_SECURITY_POLICY_REPORT_ONLY = _CSP
+else:
+    CONTENT_SECURITY_POLICY = _CSP
+
+# Who downloaded or exported what (cum4.audit), kept this many days.
+ACCESS_LOG_DAYS = envint("ACCESS_LOG_DAYS", 365)
 
 LOGGING = {
     "version": 1,

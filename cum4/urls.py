@@ -69,3 +69,6 @@ urlpatterns = [
 
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# A lost database connection answers the 503 page (and a read is run once more), not a 500.
+handler500 = "cum4.db_lost.server_error"

@@ -1,4 +1,5 @@
-"""Every routed page, opened by each persona on the full demo, answers without a server error.
+"""Every routed page, opened by each persona on the full demo, answers without a server error,
+and every HTML page carries a Content-Security-Policy that allows no inline script or style.
 
 One demo load serves the whole walk; pages that need an object id are opened through the links
 of the pages before them are not followed here, their own suites cover them.
@@ -66,7 +67,11 @@ def test_it_answers_every_page_without_a_server_error():
         client = Client(raise_request_exception=False)
         client.force_login(User.objects.get(username=username))
         for path in paths:
-            status = client.get(path).status_code
-            if status >= 500:
-                failures.append(f"{username} GET {path} → {status}")
+            response = client.get(path)
+            if response.status_code >= 500:
+                failures.append(f"{username} GET {path} → {response.status_code}")
+            if response.get("Content-Type", "").startswith("text/html"):
+                policy = response.get("Content-Security-Policy", "")
+                if "frame-ancestors 'none'" not in policy or "unsafe-inline" in policy:
+                    failures.append(f"{username} GET {path}: CSP {policy!r}")
     assert not failures, "\n".join(failures)

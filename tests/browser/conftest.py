@@ -34,13 +34,29 @@ def browser():
         browser.close()
 
 
+# Every Content-Security-Policy violation a page reports (the event and Chromium's console line).
+_REPORT_CSP_VIOLATIONS = """document.addEventListener("securitypolicyviolation", (e) =>
+  window.__cspViolation(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));"""
+
+
 @pytest.fixture
-def page(browser, live_server):
+def csp_violations() -> list[str]:
+    return []
+
+
+@pytest.fixture
+def page(browser, live_server, csp_violations):
+    """A page whose test fails on any Content-Security-Policy violation."""
     context = browser.new_context(locale="vi-VN", base_url=live_server.url)
+    context.expose_function("__cspViolation", lambda text: csp_violations.append(text))
+    context.add_init_script(_REPORT_CSP_VIOLATIONS)
     page = context.new_page()
+    page.on("console", lambda m: "Content Security Policy" in m.text and csp_violations.append(m.text))
     page.set_default_timeout(15_000)
     yield page
+    page.wait_for_timeout(100)  # let the last reports arrive
     context.close()
+    assert not csp_violations, f"Content-Security-Policy violations: {csp_violations}"
 
 
 @pytest.fixture

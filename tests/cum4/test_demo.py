@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 from django.apps import apps
 from django.core.management import call_command
+from django.test import RequestFactory
 
 from cum4.models import Membership, Unit, User
 from cum4.registry import registry
@@ -49,7 +50,10 @@ def test_it_applies_the_2025_mergers_keeping_history_on_the_old_unit(core):
 def test_it_creates_one_user_per_role_per_unit_with_the_demo_password(client, core):
     for unit in Unit.objects.all():
         assert set(User.objects.filter(unit=unit).values_list("role", flat=True)) == {"staff", "leader"}
-    assert client.login(username="laichau.staff", password="cum4-demo-2022")
+    # django-axes checks every authentication against the request it comes with.
+    assert client.login(
+        username="laichau.staff", password="cum4-demo-2022", request=RequestFactory().post("/")
+    )
     assert User.objects.get(username="secretariat").is_superuser
 
 

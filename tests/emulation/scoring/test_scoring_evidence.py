@@ -96,3 +96,14 @@ def test_it_lets_only_the_unit_the_lead_and_the_secretariat_download(
     CrossReview.objects.create(cluster_year=cluster_2022, unit=unit("laichau"),
                                reviewer=unit("sonla"))
     assert client_for(staff_of("sonla")).get(url).status_code == 200
+
+
+def test_downloading_an_evidence_file_writes_an_access_log_row(upload, client_for, lead_2022):
+    from cum4.audit.models import AccessRecord
+
+    upload("bien-ban.pdf", PDF)
+    evidence = ScoreEvidence.objects.get()
+    client_for(lead_2022).get(reverse("emulation:evidence_download", args=[evidence.pk]))
+    record = AccessRecord.objects.get()
+    assert (record.username, record.action) == ("langson.leader", "download")
+    assert record.what.endswith(".pdf")
