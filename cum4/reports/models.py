@@ -15,6 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from cum4.period_codes import PERIOD_LABELS
+
 
 class QuarterlyReport(models.Model):
     """One unit's report for one quarter, submitted and approved as a whole."""
@@ -127,8 +129,6 @@ class QuarterlyReport(models.Model):
     @property
     def quarter_label(self) -> str:
         """"Quý I" … "Quý IV": the one label of a quarter on every page."""
-        from cum4.periods import PERIOD_LABELS
-
         return str(PERIOD_LABELS[self.period_code])
 
 
