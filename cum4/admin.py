@@ -83,7 +83,7 @@ class NeverLoggedInFilter(admin.SimpleListFilter):
 
 class UsablePasswordFilter(admin.SimpleListFilter):
     title = _("password")
-    parameter_name = "password"
+    parameter_name = "usable_password"  # Django's UserAdmin refuses lookups named password*
 
     def lookups(self, request, model_admin):
         return [("none", _("no usable password")), ("set", _("password set"))]
