@@ -103,10 +103,11 @@ def default_cluster_year_for(
     )
 
 
-def review_queue(*, user: User) -> list[ReviewItem]:
-    """What waits for the user as cluster lead (or deputy) in any year their unit leads:
-    submitted reports, registrations… (`registry.review_queues`), oldest first."""
-    led = list(cluster_years_led_by(user=user))
+def review_queue(*, user: User, led: list[ClusterYear] | None = None) -> list[ReviewItem]:
+    """What waits for the user as cluster lead (or deputy) in any year their unit leads
+    (`led`, when the caller has them): submitted reports, registrations…
+    (`registry.review_queues`), oldest first."""
+    led = list(cluster_years_led_by(user=user)) if led is None else led
     if not led:
         return []
     items: list[ReviewItem] = []

@@ -49,9 +49,10 @@ def home(request: HttpRequest) -> HttpResponse:
     if user.works_in_unit:
         context["unit"] = user.unit
         context["tasks"] = _unit_tasks(user, user.unit)
-        context["led_cluster_years"] = list(selectors.cluster_years_led_by(user=user, year=year))
+        led = list(selectors.cluster_years_led_by(user=user))
+        context["led_cluster_years"] = [cy for cy in led if cy.year == year]
         if context["led_cluster_years"]:
-            context["review_queue"] = selectors.review_queue(user=user)
+            context["review_queue"] = selectors.review_queue(user=user, led=led)
         return render(request, "cum4/home_unit.html", context)
     if user.is_superuser or user.role == User.Role.SECRETARIAT:
         context["cluster_years"] = selectors.cluster_years_visible_to(user=user).filter(year=year)
