@@ -22,20 +22,16 @@ pytestmark = pytest.mark.django_db
 # 29/11/2026 in Vietnam: reporting year 2026, led by Cao Bằng in the demo.
 TODAY = dt.datetime(2026, 11, 29, 3, tzinfo=dt.UTC)
 LINK = re.compile(r'(?:href|hx-get)="(/[^"#]*)"')
-# The emulation menu's "current year" entries (emulation/views/_common.redirect_to_current)
-# still answer 404 without any cluster year. emulation/ is being restructured (issue 12):
-# the fix (an empty-state page, as reports:grid has) lands there; then this set goes.
-PENDING_EMULATION = {"/emulation/movements/", "/emulation/pledge/", "/emulation/statistics/"}
 
 
-def _dead_links(username: str, pending: frozenset[str] = frozenset()) -> list[str]:
+def _dead_links(username: str) -> list[str]:
     client = Client(raise_request_exception=False)
     client.force_login(User.objects.get(username=username))
     home = client.get("/")
     assert home.status_code == 200, username
     failures = []
     for path in sorted(set(LINK.findall(home.content.decode()))):
-        if path.startswith(("/static/", "/media/")) or path in pending:
+        if path.startswith(("/static/", "/media/")):
             continue
         status = client.get(path.replace("&amp;", "&")).status_code
         if status >= 400:
@@ -54,7 +50,7 @@ def test_every_home_and_menu_link_answers_on_an_empty_database(monkeypatch):
     User.objects.create_user("lone.staff", role=User.Role.STAFF, unit=lone)
     failures = []
     for username in ("admin", "viewer", "lone.leader", "lone.staff"):
-        failures += _dead_links(username, frozenset(PENDING_EMULATION))
+        failures += _dead_links(username)
     assert not failures, "\n".join(failures)
 
 

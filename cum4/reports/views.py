@@ -218,7 +218,7 @@ def status_grid_latest(request: HttpRequest) -> HttpResponse:
         user=request.user, cluster_code=request.GET.get("cluster") or None
     )
     if cluster_year is None:
-        return render(request, "reports/status_grid_empty.html")
+        return render(request, "cum4/no_cluster_year.html")
     return redirect("reports:grid_year", cluster_year.cluster.code, cluster_year.year)
 
 
