@@ -12,8 +12,10 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.middleware import get_user
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.utils import translation
+from django.utils.functional import SimpleLazyObject, empty
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
@@ -21,12 +23,15 @@ _CODES = {code for code, _name in settings.LANGUAGES}
 
 
 def language_of(request: HttpRequest) -> str:
-    """The profile's language when signed in, else the cookie's, else LANGUAGE_CODE (vi)."""
-    user = getattr(request, "user", None)
+    """The profile's language when signed in, else the cookie's, else LANGUAGE_CODE (vi).
+    The user counts only once read (`_cached_user`): this never makes the query itself."""
+    user = getattr(request, "_cached_user", None)
+    chosen = ""
     if user is not None and user.is_authenticated:
         chosen = getattr(user, "language", "")
-    else:
-        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+    if not chosen or chosen == settings.LANGUAGE_CODE:
+        # the switch also sets the cookie: a choice made in this browser counts too
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "") or chosen
     return chosen if chosen in _CODES else settings.LANGUAGE_CODE
 
 
@@ -37,13 +42,27 @@ class UserLanguageMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        # The user is read when something first asks for it (the page cache reads its
+        # snapshot before that): the profile's language is activated then.
+        self._activate(request)
+        original = request.user
+
+        def resolve():
+            user = original._wrapped if original._wrapped is not empty else get_user(request)
+            self._activate(request)
+            return user
+
+        request.user = SimpleLazyObject(resolve)
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", translation.get_language())
+        # Pages differ by the profile or the cookie, never by Accept-Language.
+        return response
+
+    @staticmethod
+    def _activate(request: HttpRequest) -> None:
         language = language_of(request)
         translation.activate(language)
         request.LANGUAGE_CODE = language
-        response = self.get_response(request)
-        response.headers.setdefault("Content-Language", language)
-        # Pages differ by the profile or the cookie, never by Accept-Language.
-        return response
 
 
 @login_not_required
