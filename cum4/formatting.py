@@ -91,17 +91,31 @@ def vn_figure(value: int | float | Decimal | None, code: str) -> str:
     return vn_number(value)
 
 
+def local_naive(value: dt.datetime | None) -> dt.datetime | None:
+    """A stored (UTC) moment as the wall-clock time of Asia/Ho_Chi_Minh (TIME_ZONE), without
+    a zone: what a spreadsheet cell holds and every page shows."""
+    if value is None:
+        return None
+    from django.utils import timezone
+
+    return timezone.make_naive(value) if timezone.is_aware(value) else value
+
+
+def local_date(value: dt.date | dt.datetime | None) -> dt.date | None:
+    """The day of a moment in Asia/Ho_Chi_Minh (a report sent at 05:30 on the 30th, 22:30 UTC
+    on the 29th, is of the 30th); a date stays itself."""
+    if isinstance(value, dt.datetime):
+        return local_naive(value).date()  # type: ignore[union-attr]
+    return value
+
+
 def vn_date(value: dt.date | dt.datetime | None) -> str:
     if value is None:
         return "–"
-    return value.strftime("%d/%m/%Y")
+    return local_date(value).strftime("%d/%m/%Y")  # type: ignore[union-attr]
 
 
 def vn_datetime(value: dt.datetime | None) -> str:
     if value is None:
         return "–"
-    from django.utils import timezone
-
-    if timezone.is_aware(value):
-        value = timezone.localtime(value)
-    return value.strftime("%H:%M %d/%m/%Y")
+    return local_naive(value).strftime("%H:%M %d/%m/%Y")  # type: ignore[union-attr]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.contrib.auth.models import AbstractUser
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser, UserManager
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -168,6 +169,15 @@ class Membership(models.Model):
         return self.role in (self.Role.LEAD, self.Role.DEPUTY)
 
 
+class CumUserManager(UserManager):
+    """Django's manager; a superuser is the cluster secretariat, whose role needs no unit
+    (`createsuperuser` would otherwise break the `user_unit_roles_have_unit` constraint)."""
+
+    def create_superuser(self, username, email=None, password=None, **extra_fields):
+        extra_fields.setdefault("role", User.Role.SECRETARIAT)
+        return super().create_superuser(username, email, password, **extra_fields)
+
+
 class User(AbstractUser):
     """A person who logs in. Rights follow from the unit, the role and the year's memberships."""
 
@@ -188,6 +198,12 @@ class User(AbstractUser):
         related_name="users",
     )
     position = models.CharField(_("position"), max_length=150, blank=True)
+    # The interface is Vietnamese whatever the browser asks; English only when picked here.
+    language = models.CharField(
+        _("language"), max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
+
+    objects = CumUserManager()
 
     class Meta:
         verbose_name = _("user")

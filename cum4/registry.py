@@ -15,6 +15,9 @@
 - `dashboard_panels`: extra panels of the cluster dashboard (pledge progress, …), each
   `fn(*, cluster_year, period, user) -> DashboardPanel | None`; a panel's template is included
   with its `context`. Keep each to a constant number of queries.
+- `review_queues`: what waits for the cluster lead (submitted reports, registrations), each
+  `fn(*, cluster_years) -> list[ReviewItem]` for the cluster years the user leads; shown on
+  the lead's home and counted in the menu.
 - `cluster_year_reads`: what an app reads of almost every cluster year a page shows (its
   scoring round), joined into the query that looks the year up from the URL
   (`cum4.selectors.cluster_year_get`) instead of one query more on each page. Only for a
@@ -41,6 +44,8 @@ class NavItem:
     order: int = 100
     visible: Callable[[Any], bool] = lambda user: True
     group: str = ""  # a key of NAV_GROUPS: shown in that drop-down menu; "" = top level
+    # A URL name answering a count badge, loaded after the page (no query on every page).
+    badge_url_name: str = ""
 
 
 # The drop-down menus of the top navigation (few entries at the top level keep it on one line).
@@ -66,6 +71,13 @@ class Task:
     url: str
     due: dt.date | None = None
     state: str = ""  # "late", "due", "returned", …: a CSS hint
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    label: str
+    url: str
+    since: dt.datetime | None = None  # when it started waiting
 
 
 @dataclass(frozen=True)
@@ -122,6 +134,7 @@ class Registry:
     dashboard_panels: list[Callable[..., DashboardPanel | None]] = field(default_factory=list)
     cluster_year_reads: list[ClusterYearRead] = field(default_factory=list)
     deadline_providers: list[Callable[..., Any]] = field(default_factory=list)
+    review_queues: list[Callable[..., list[ReviewItem]]] = field(default_factory=list)
 
     def add_nav(self, item: NavItem) -> None:
         if all(existing.url_name != item.url_name for existing in self.nav):
@@ -160,6 +173,10 @@ class Registry:
         """`provider(*, cluster_year, period, user)` returns a panel for the cluster dashboard."""
         if provider not in self.dashboard_panels:
             self.dashboard_panels.append(provider)
+
+    def add_review_queue(self, provider: Callable[..., list[ReviewItem]]) -> None:
+        if provider not in self.review_queues:
+            self.review_queues.append(provider)
 
     def add_cluster_year_read(self, read: ClusterYearRead) -> None:
         if all(existing.name != read.name for existing in self.cluster_year_reads):

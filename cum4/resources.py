@@ -117,3 +117,10 @@ class UserResource(BaseResource):
         # Never the password hash; new users set their password through the reset flow.
         fields = ["username", "full_name", "email", "role", "unit", "position", "is_active"]
         skip_unchanged = True
+
+    def before_save_instance(self, instance, row, **kwargs):  # type: ignore[override]
+        # A new person has no password until they follow their set-password link: an empty
+        # hash would count as "usable" for Django and hide them from the admin's filter.
+        super().before_save_instance(instance, row, **kwargs)
+        if not instance.password:
+            instance.set_unusable_password()

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from cum4.models import ClusterYear, Membership, Unit, User
 from cum4.periods import NoReportingRule, quarter_containing
-from cum4.registry import registry
+from cum4.registry import ReviewItem, registry
 
 
 def reporting_year_of(day: dt.date | None = None) -> int:
@@ -85,3 +85,37 @@ def cluster_years_visible_to(*, user: User) -> QuerySet[ClusterYear]:
     if user.unit_id:
         return qs.filter(memberships__unit_id=user.unit_id)
     return qs.none()
+
+
+def default_cluster_year_for(
+    *, user: User, cluster_code: str | None = None, today: dt.date | None = None
+) -> ClusterYear | None:
+    """The cluster year a menu entry opens for `user`: the current reporting year's when the
+    user may see it, else the latest earlier one (a new year may not be set up yet), else the
+    earliest later one; None when there is none. Among clusters, the first by code."""
+    visible = cluster_years_visible_to(user=user)
+    if cluster_code:
+        visible = visible.filter(cluster__code=cluster_code)
+    year = reporting_year_of(today)
+    return (
+        visible.filter(year__lte=year).order_by("-year", "cluster__code").first()
+        or visible.order_by("year", "cluster__code").first()
+    )
+
+
+def review_queue(*, user: User, led: list[ClusterYear] | None = None) -> list[ReviewItem]:
+    """What waits for the user as cluster lead (or deputy) in any year their unit leads
+    (`led`, when the caller has them): submitted reports, registrations…
+    (`registry.review_queues`), oldest first."""
+    led = list(cluster_years_led_by(user=user)) if led is None else led
+    if not led:
+        return []
+    items: list[ReviewItem] = []
+    for provider in registry.review_queues:
+        items.extend(provider(cluster_years=led))
+    return sorted(items, key=lambda item: (item.since is None, item.since))
+
+
+def unit_is_member_in(*, unit: Unit, years: set[int]) -> bool:
+    """Whether the unit belongs to a cluster in any of `years`."""
+    return Membership.objects.filter(unit=unit, cluster_year__year__in=years).exists()

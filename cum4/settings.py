@@ -9,6 +9,9 @@ HTTPS_REDIRECT      1/0 (default 1 when DEBUG is off): set 0 on a plain-HTTP int
 MEDIA_ROOT          where uploaded evidence is stored (default ./media)
 SITE_URL            the address people open, for links in e-mails (default http://localhost:8000)
 (the README's settings table lists the rest)
+EMAIL_URL           outgoing mail as a URL (smtp://user:pass@host:587/?tls=True); or EMAIL_HOST,
+                    EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS/SSL; neither →
+                    mail is printed on the console. DEFAULT_FROM_EMAIL: the sender.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+import dj_email_url
 from django.core.exceptions import ImproperlyConfigured
 
 from cum4.env import envbool, envint, envlist, envstr
@@ -73,13 +77,14 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     # Before the authentication reads the user: a cached page's snapshot comes first.
     "cum4.page_cache.DataSnapshotMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # Not LocaleMiddleware: Vietnamese whatever the browser asks, English when picked.
+    "cum4.accounts.language.UserLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "cum4.sessions.SessionTimeoutMiddleware",
     "cum4.audit.middleware.AccessLogMiddleware",
@@ -132,6 +137,23 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "cum4:home"
 LOGOUT_REDIRECT_URL = "login"
+# Set-password links (invitations and resets) work once, for this long.
+PASSWORD_RESET_TIMEOUT = envint("PASSWORD_RESET_DAYS", 7) * 24 * 60 * 60
+
+# Outgoing mail: EMAIL_URL, else the SMTP variables, else printed on the console.
+if envstr("EMAIL_URL"):
+    globals().update(dj_email_url.parse(envstr("EMAIL_URL")))
+elif envstr("EMAIL_HOST"):
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = envstr("EMAIL_HOST")
+    EMAIL_PORT = envint("EMAIL_PORT", 587)
+    EMAIL_HOST_USER = envstr("EMAIL_HOST_USER")
+    EMAIL_HOST_PASSWORD = envstr("EMAIL_HOST_PASSWORD")
+    EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", True)
+    EMAIL_USE_SSL = envbool("EMAIL_USE_SSL", False)
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "cum4@localhost")
 
 # Vietnamese first; English available. Source strings are English, wrapped in gettext.
 LANGUAGE_CODE = "vi"

@@ -4,17 +4,19 @@ from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
-from django.views.i18n import set_language
 
 from cum4 import views
+from cum4.accounts import forms as account_forms
+from cum4.accounts.language import set_language
 from cum4.dashboard import views as dashboard_views
 from cum4.exports import views as export_views
 from cum4.yearend import views as yearend_views
 
 core_patterns = [
     path("", views.home, name="home"),
+    path("review/", views.review_queue, name="review_queue"),
+    path("review/count/", views.review_count, name="review_count"),
     path("units/<slug:code>/", views.unit_detail, name="unit_detail"),
     path("clusters/<slug:code>/<int:year>/", views.cluster_year_detail, name="cluster_year_detail"),
     path("clusters/<slug:code>/<int:year>/lead/", views.cluster_year_lead, name="cluster_year_lead"),
@@ -48,7 +50,8 @@ core_patterns = [
 
 urlpatterns = [
     path("", include((core_patterns, "cum4"))),
-    # Only the auth views we use: password reset needs outgoing mail, which deployments lack.
+    # Password reset: the e-mailed link and the set-password links of the admin are the same
+    # one-time link (cum4.accounts.services).
     path("accounts/login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("accounts/password/", auth_views.PasswordChangeView.as_view(), name="password_change"),
@@ -57,7 +60,27 @@ urlpatterns = [
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
     ),
-    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
+    path(
+        "accounts/reset/",
+        auth_views.PasswordResetView.as_view(form_class=account_forms.PasswordResetForm),
+        name="password_reset",
+    ),
+    path(
+        "accounts/reset/sent/",
+        auth_views.PasswordResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        "accounts/reset/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "accounts/reset/done/",
+        auth_views.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
+    path("i18n/setlang/", set_language, name="set_language"),
     path("healthz", views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("reports/", include("cum4.reports.urls")),

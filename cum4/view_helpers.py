@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 
 from cum4 import selectors
 from cum4.models import ClusterYear, User
@@ -37,13 +37,13 @@ def xlsx_response(filename: str, content: bytes = b"") -> HttpResponse:
 
 
 def redirect_to_current(request: HttpRequest, url_name: str):
-    """Open a page at the user's cluster year of the current reporting year (else the latest)."""
+    """Open a page at the user's cluster year of the current reporting year, else the latest
+    they may see (`selectors.default_cluster_year_for`); a page saying why when there is
+    none yet, never a 404 from a menu entry."""
     user: User = request.user
-    visible = selectors.cluster_years_visible_to(user=user)
-    year = selectors.reporting_year_of()
-    cluster_year = visible.filter(year=year).first() or visible.order_by("-year").first()
+    cluster_year = selectors.default_cluster_year_for(user=user)
     if cluster_year is None:
-        raise Http404
+        return render(request, "cum4/no_cluster_year.html")
     return redirect(url_name, code=cluster_year.cluster.code, year=cluster_year.year)
 
 

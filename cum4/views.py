@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cum4 import selectors
+from cum4.checklist import setup_checklist
 from cum4.models import ClusterYear, Unit, User
 from cum4.periods import NoReportingRule, periods_of_year
 from cum4.permissions import require_perm
@@ -25,7 +26,11 @@ def _get_unit_for_user(request: HttpRequest, code: str) -> Unit:
 
 
 def _unit_tasks(user: User, unit: Unit) -> list[Task]:
+    """The open tasks of the unit, none in a year it is not a member of any cluster (a unit
+    that left the cluster has nothing due to it)."""
     today = timezone.localdate()
+    if not selectors.unit_is_member_in(unit=unit, years={selectors.reporting_year_of(today), today.year}):
+        return []
     tasks: list[Task] = []
     for provider in registry.unit_tasks:
         tasks.extend(provider(user=user, unit=unit, today=today))
@@ -44,10 +49,14 @@ def home(request: HttpRequest) -> HttpResponse:
     if user.works_in_unit:
         context["unit"] = user.unit
         context["tasks"] = _unit_tasks(user, user.unit)
-        context["led_cluster_years"] = list(selectors.cluster_years_led_by(user=user, year=year))
+        led = list(selectors.cluster_years_led_by(user=user))
+        context["led_cluster_years"] = [cy for cy in led if cy.year == year]
+        if context["led_cluster_years"]:
+            context["review_queue"] = selectors.review_queue(user=user, led=led)
         return render(request, "cum4/home_unit.html", context)
     if user.is_superuser or user.role == User.Role.SECRETARIAT:
         context["cluster_years"] = selectors.cluster_years_visible_to(user=user).filter(year=year)
+        context["checklist"] = setup_checklist(year=year)
         return render(request, "cum4/home_secretariat.html", context)
     context["cluster_years"] = selectors.cluster_years_visible_to(user=user)
     return render(request, "cum4/home_viewer.html", context)
@@ -97,6 +106,20 @@ def cluster_year_lead(request: HttpRequest, code: str, year: int) -> HttpRespons
     return render(
         request, "cum4/cluster_year_lead.html", _cluster_year_context(request.user, cluster_year)
     )
+
+
+def review_queue(request: HttpRequest) -> HttpResponse:
+    """What waits for the user as cluster lead: reports to approve, registrations…"""
+    return render(
+        request, "cum4/review_queue.html", {"review_queue": selectors.review_queue(user=request.user)}
+    )
+
+
+def review_count(request: HttpRequest) -> HttpResponse:
+    """The menu's badge: how many items wait for the lead (loaded after the page by htmx, so
+    the menu drawn on every page costs no query)."""
+    count = len(selectors.review_queue(user=request.user))
+    return render(request, "cum4/_review_count.html", {"count": count})
 
 
 @login_not_required

@@ -7,12 +7,13 @@ import datetime as dt
 import json
 from typing import BinaryIO
 
+from django.db.models import F
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cum4.models import Unit, User
-from cum4.registry import DemoLoader, NavItem, Task, registry
+from cum4.registry import DemoLoader, NavItem, ReviewItem, Task, registry
 
 
 def _sees_status_grid(user: User) -> bool:
@@ -28,9 +29,11 @@ def unit_report_tasks(*, user: User, unit: Unit, today: dt.date) -> list[Task]:
     lead (due or late), and reports the lead returned."""
     from cum4.periods import NoReportingRule, periods_of_year
     from cum4.reports.models import QuarterlyReport
-    from cum4.selectors import reporting_year_of
+    from cum4.selectors import reporting_year_of, unit_is_member_in
 
     year = reporting_year_of(today)
+    if not unit_is_member_in(unit=unit, years={year}):
+        return []  # no report is due from a unit outside every cluster that year
     try:
         periods = periods_of_year(year)
     except NoReportingRule:
@@ -86,6 +89,30 @@ def unit_report_tasks(*, user: User, unit: Unit, today: dt.date) -> list[Task]:
     return tasks
 
 
+def reports_to_approve(*, cluster_years) -> list[ReviewItem]:
+    """Reports submitted by the members of `cluster_years` for those years, oldest first."""
+    from cum4.reports.models import QuarterlyReport
+
+    reports = (
+        QuarterlyReport.objects.filter(
+            state=QuarterlyReport.State.SUBMITTED,
+            unit__memberships__cluster_year__in=cluster_years,
+            year=F("unit__memberships__cluster_year__year"),
+        )
+        .select_related("unit")
+        .order_by("submitted_at")
+    )
+    return [
+        ReviewItem(
+            _("Quarterly report Q%(quarter)s/%(year)s of %(unit)s to approve")
+            % {"quarter": r.quarter, "year": r.year, "unit": r.unit},
+            reverse("reports:detail", args=[r.pk]),
+            r.submitted_at,
+        )
+        for r in reports
+    ]
+
+
 def write_json(*, data: dict, cluster_year, period: str, output: BinaryIO) -> None:
     output.write(json.dumps(data, ensure_ascii=False, indent=2).encode())
     output.write(b"\n")
@@ -114,7 +141,17 @@ registry.add_nav(
 registry.add_nav(
     NavItem(gettext_lazy("Reporting status"), "reports:grid", order=25, visible=_sees_status_grid)
 )
+registry.add_nav(
+    NavItem(
+        gettext_lazy("To review"),
+        "cum4:review_queue",
+        order=26,
+        visible=lambda user: user.is_authenticated and user.role == User.Role.LEADER,
+        badge_url_name="cum4:review_count",
+    )
+)
 registry.add_unit_tasks(unit_report_tasks)
 registry.add_deadline_provider(_report_deadlines)
+registry.add_review_queue(reports_to_approve)
 registry.add_report_format("json", write_json)
 registry.add_demo_loader(DemoLoader("quarterly reports", _load_demo, order=10))

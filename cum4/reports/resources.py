@@ -100,8 +100,15 @@ class QuarterlyReportResource(BaseResource):
     )
     state = fields.Field(attribute="state", column_name="state", readonly=True)
     version = fields.Field(attribute="version", column_name="version", readonly=True)
-    submitted_at = fields.Field(attribute="submitted_at", column_name="submitted_at", readonly=True)
-    approved_at = fields.Field(attribute="approved_at", column_name="approved_at", readonly=True)
+    # Local time (Asia/Ho_Chi_Minh), as naive datetimes in a workbook: the widget converts.
+    submitted_at = fields.Field(
+        attribute="submitted_at", column_name="submitted_at", readonly=True,
+        widget=widgets.DateTimeWidget(),
+    )
+    approved_at = fields.Field(
+        attribute="approved_at", column_name="approved_at", readonly=True,
+        widget=widgets.DateTimeWidget(),
+    )
 
     class Meta:
         model = QuarterlyReport

@@ -6,14 +6,14 @@ from __future__ import annotations
 import rules
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cum4 import selectors as core_selectors
 from cum4.fragments import cached_fragment
-from cum4.models import Cluster, ClusterYear, User
+from cum4.models import User
 from cum4.page_cache import cached_per_snapshot
 from cum4.permissions import is_cluster_lead, is_secretariat, is_viewer, require_perm
 from cum4.reports import forms, services
@@ -21,7 +21,7 @@ from cum4.reports import page_selectors as selectors
 from cum4.reports.models import QuarterlyReport
 from cum4.reports.permissions import is_report_unit_member
 from cum4.reports.sections import report_sections
-from cum4.view_helpers import get_cluster_year_or_404
+from cum4.view_helpers import get_cluster_year_or_404, xlsx_response
 
 
 def _get_report_for_user(request: HttpRequest, pk: int) -> QuarterlyReport:
@@ -223,21 +223,19 @@ def report_reopen(request: HttpRequest, pk: int) -> HttpResponse:
     return _action(request, pk, run)
 
 
-def _default_cluster_code() -> str:
-    codes = list(Cluster.objects.values_list("code", flat=True)[:2])
-    if len(codes) != 1:
-        raise Http404
-    return codes[0]
+def status_grid_latest(request: HttpRequest) -> HttpResponse:
+    """The menu's "Reporting status": the latest year the user may see that has a cluster
+    (not a 404 while the current year is not set up); a page saying so when there is none."""
+    cluster_year = core_selectors.default_cluster_year_for(
+        user=request.user, cluster_code=request.GET.get("cluster") or None
+    )
+    if cluster_year is None:
+        return render(request, "cum4/no_cluster_year.html")
+    return redirect("reports:grid_year", cluster_year.cluster.code, cluster_year.year)
 
 
-@cached_per_snapshot
-def status_grid(request: HttpRequest, code: str | None = None, year: int | None = None):
-    """Units × quarters of a cluster year; a unit's own people see only their row."""
-    code = code or request.GET.get("cluster") or _default_cluster_code()
-    try:
-        year = year or int(request.GET.get("year") or core_selectors.reporting_year_of())
-    except ValueError:
-        raise Http404 from None
+def _status_rows(request: HttpRequest, code: str, year: int):
+    """The cluster year of the URL (access checked) and the rows the user may see."""
     cluster_year = get_cluster_year_or_404(code, year)
     user: User = request.user
     require_perm(user, "cum4.view_cluster_year", cluster_year)
@@ -245,8 +243,16 @@ def status_grid(request: HttpRequest, code: str | None = None, year: int | None 
     rows = selectors.report_status_grid(
         cluster_year=cluster_year, units=None if sees_all else [user.unit]
     )
-    years = list(
-        ClusterYear.objects.filter(cluster=cluster_year.cluster)
+    return cluster_year, rows, sees_all
+
+
+@cached_per_snapshot
+def status_grid(request: HttpRequest, code: str, year: int):
+    """Units × quarters of a cluster year; a unit's own people see only their row."""
+    cluster_year, rows, sees_all = _status_rows(request, code, year)
+    years = list(  # only the years the user may open
+        core_selectors.cluster_years_visible_to(user=request.user)
+        .filter(cluster=cluster_year.cluster)
         .order_by("-year")
         .values_list("year", flat=True)
     )
@@ -266,3 +272,13 @@ def status_grid(request: HttpRequest, code: str | None = None, year: int | None 
             "sees_all": sees_all,
         },
     )
+
+
+def status_grid_xlsx(request: HttpRequest, code: str, year: int) -> HttpResponse:
+    """The status grid as a workbook: the same rows, submission dates as local dates."""
+    from cum4.exports.status import status_workbook
+
+    cluster_year, rows, _sees_all = _status_rows(request, code, year)
+    response = xlsx_response(f"tinh-hinh-bao-cao-{code}-{year}.xlsx")
+    status_workbook(cluster_year=cluster_year, rows=rows, output=response)
+    return response

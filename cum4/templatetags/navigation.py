@@ -15,7 +15,7 @@ def _entry_shape(entry) -> tuple:
     items = getattr(entry, "items", None)
     if items is not None:  # a drop-down group
         return (str(entry.label), tuple((item.url_name, str(item.label)) for item in items))
-    return (entry.url_name, str(entry.label))
+    return (entry.url_name, str(entry.label), entry.badge_url_name)
 
 
 @register.simple_tag(takes_context=True)

@@ -10,9 +10,13 @@ from cum4.models import User
 
 pytestmark = pytest.mark.django_db
 
-# Reachable without logging in: the login page itself, the language switch it offers, and the
-# container health check (not a page).
-PUBLIC = {"login", "set_language", "healthz"}
+# Reachable without logging in: the login page itself, the language switch it offers, the
+# forgotten-password pages (and the one-time set-password link), and the container health
+# check (not a page).
+PUBLIC = {
+    "login", "set_language", "healthz",
+    "password_reset", "password_reset_done", "password_reset_confirm", "password_reset_complete",
+}
 SAMPLE_ARGS = {"slug": "laichau", "int": "2022", "str": "x", "path": "x", "uuid": "00000000-0000-0000-0000-000000000000"}
 
 

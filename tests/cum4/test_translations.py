@@ -86,5 +86,9 @@ def test_it_has_a_vietnamese_translation_for_every_msgid():
 def test_it_renders_the_shell_in_vietnamese_and_english(client):
     with translation.override("vi"):
         assert translation.gettext("Reporting periods") != "Reporting periods"
+    # English only when picked (issue 15): the browser's Accept-Language does not choose it.
+    response = client.get("/accounts/login/", HTTP_ACCEPT_LANGUAGE="en")
+    assert "Đăng nhập" in response.content.decode()
+    client.post("/i18n/setlang/", {"language": "en", "next": "/accounts/login/"})
     response = client.get("/accounts/login/", HTTP_ACCEPT_LANGUAGE="en")
     assert "Log in" in response.content.decode()
