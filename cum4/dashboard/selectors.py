@@ -18,6 +18,7 @@ from typing import Any
 
 from django.db.models import Count, Max, Q
 
+from cum4.collation import by_unit
 from cum4.content_cache import cached_by_content
 from cum4.models import ClusterYear, Membership, Unit
 from cum4.periods import PERIOD_QUARTERS
@@ -201,10 +202,9 @@ def _cluster_figures(
     had_previous = previous_year in unit_ids_by_year
     rows: list[UnitRow] = []
     total_completeness = Completeness()
-    members = (
-        Membership.objects.filter(cluster_year=cluster_year)
-        .select_related("unit")
-        .order_by("unit__name")
+    members = by_unit(
+        Membership.objects.filter(cluster_year=cluster_year).select_related("unit"),
+        lambda membership: membership.unit,
     )
     for membership in members:
         unit_id = membership.unit_id
@@ -230,7 +230,7 @@ def cluster_dashboard(
 ) -> ClusterDashboard:
     """The cluster dashboard of a year and period (q1..q4, 6m, 9m, year).
 
-    Rows are the members of that year by unit name; totals sum them (rates recomputed);
+    Rows are the members of that year in the units' order (cum4.collation); totals sum them (rates recomputed);
     previous_* are the same period of the year before (its own members); the series covers the
     cluster's last YEARS_CHARTED years up to this one; the ranking (registry report extra
     "ranking") and the registered panels for `user` where they exist. Approved reports only.
@@ -328,9 +328,9 @@ class Source:
 
 
 def figure_sources(*, units: Sequence[Unit], year: int, period: str, code: str) -> list[Source]:
-    """The approved reports a figure is summed from, by unit name then quarter, with the value
+    """The approved reports a figure is summed from, in the units' order then by quarter, with the value
     each contributes (None for a derived code)."""
-    reports = list(
+    reports = by_unit(
         QuarterlyReport.objects.filter(
             unit__in=list(units),
             year=year,
@@ -338,7 +338,8 @@ def figure_sources(*, units: Sequence[Unit], year: int, period: str, code: str) 
             state=QuarterlyReport.State.APPROVED,
         )
         .select_related("unit", "approved_by")
-        .order_by("unit__name", "quarter")
+        .order_by("quarter"),
+        lambda report: report.unit,
     )
     values = reports_values(report.pk for report in reports)
     return [Source(report, flatten(values[report.pk]).get(code)) for report in reports]
