@@ -36,27 +36,59 @@ from cum4.reports.selectors import (
 
 YEARS_CHARTED = 10
 CACHE_SECONDS = 15 * 60
-# The seed article's headline figures, in its order: the tiles of the dashboard.
-HEADLINE_CODES = (
-    "insp_total",
-    "subjects_inspected",
-    "violation_vnd",
-    "violation_land_m2",
-    "recovery_recommended_vnd",
-    "recovered_vnd",
-    "recovery_rate",
-    "sanction_decisions",
-    "sanction_vnd",
-    "admin_handling_orgs",
-    "admin_handling_persons",
-    "reception_turns",
-    "reception_persons",
-    "petitions_received",
-    "petitions_eligible",
-    "cases_in_jurisdiction",
-    "cases_resolved",
-    "resolution_rate",
+# Every figure of the year-end report (cum4.exports.docx), in its order and parts: the tiles
+# of the dashboard. The first of each pair is the part's heading (an msgid of the report).
+HEADLINE_GROUPS = (
+    (
+        "1. Inspections",
+        (
+            "insp_total",
+            "subjects_inspected",
+            "violation_vnd",
+            "violation_land_m2",
+            "recovery_recommended_vnd",
+            "recovery_recommended_land_m2",
+            "recovered_vnd",
+            "recovered_land_m2",
+            "recovery_rate",
+            "sanction_decisions",
+            "sanction_vnd",
+            "admin_handling_orgs",
+            "admin_handling_persons",
+            "referred_cases",
+            "referred_persons",
+            "policy_recommendations",
+        ),
+    ),
+    (
+        "2. Citizen reception, petitions, complaints and denunciations",
+        (
+            "reception_turns",
+            "reception_persons",
+            "petitions_received",
+            "petitions_eligible",
+            "cases_in_jurisdiction",
+            "cases_resolved",
+            "resolution_rate",
+            "on_time_rate",
+        ),
+    ),
+    (
+        "3. Anti-corruption",
+        (
+            "publicity_checks",
+            "asset_declarations_required",
+            "asset_declarations_done",
+            "asset_verifications",
+            "officials_rotated",
+            "corruption_cases",
+            "corruption_persons",
+            "heads_held_responsible",
+            "corruption_recovered_vnd",
+        ),
+    ),
 )
+HEADLINE_CODES = tuple(code for _heading, codes in HEADLINE_GROUPS for code in codes)
 # The per-unit table and the charts by unit.
 TABLE_CODES = (
     "insp_total",

@@ -46,4 +46,4 @@ def test_it_orders_units_by_province_then_name():
     ]
     assert [u.code for u in by_unit(units)] == ["caobang", "dienbien", "laichau", "langson", "laocai"]
     rows = [{"unit": u} for u in units]
-    assert [r["unit"].code for r in by_unit(rows, lambda r: r["unit"])][0] == "caobang"
+    assert next(r["unit"].code for r in by_unit(rows, lambda r: r["unit"])) == "caobang"
