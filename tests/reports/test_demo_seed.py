@@ -124,3 +124,13 @@ def test_it_gives_every_unit_its_own_profile_no_two_alike(demo):
         return max(units, key=lambda u: u["figures"][code])["unit"]
 
     assert len({largest("insp_total"), largest("reception_turns"), largest("violation_vnd")}) > 1
+
+
+def test_it_gives_no_two_demo_profiles_the_same_share_of_any_family():
+    from cum4.reports.demo.profiles import PROFILES
+
+    families = ("size", "money", "recovery", "land", "land_recovery", "reception", "petitions",
+                "eligible", "cases", "resolution", "officials")
+    for name in families:
+        values = [getattr(profile, name) for profile in PROFILES.values()]
+        assert len(set(values)) == len(values), (name, values)

@@ -53,13 +53,13 @@ PROFILES: dict[str, Profile] = {
     "sonla": Profile(16, 15, 88.4, 19, 76.0, 19, 18, 94, 18, 86.1, 88.0, 18, 29, 74, 77,
                      (25, 25, 24, 26), 3),
     # Small, few violations found but a high resolution rate.
-    "dienbien": Profile(11, 10, 83.0, 11, 58.0, 12, 12, 103, 11, 91.8, 95.0, 11, 25, 66, 83,
+    "dienbien": Profile(10, 10, 83.0, 11, 58.0, 12, 12, 103, 11, 91.8, 95.0, 11, 25, 66, 83,
                         (23, 25, 25, 27), 1),
     # Mid-sized, recovers most of what it recommends; merged into Tuyên Quang in 2025.
     "hagiang": Profile(13, 11, 92.7, 13, 84.0, 15, 14, 100, 14, 88.0, 93.0, 13, 30, 71, 79,
                        (24, 26, 25, 25), -1),
     # Mid-sized, steady.
-    "caobang": Profile(14, 14, 89.9, 13, 69.0, 14, 15, 99, 15, 87.0, 92.0, 14, 28, 69, 82,
+    "caobang": Profile(14, 14, 89.9, 14, 69.0, 13, 13, 99, 16, 87.0, 92.0, 14, 28, 69, 82,
                        (25, 24, 26, 25), 2),
     # Tuyên Quang after the 2025 merger with Hà Giang: a large new member.
     "tuyenquang": Profile(20, 18, 85.4, 21, 66.0, 21, 22, 102, 19, 88.8, 94.0, 21, 32, 73, 80,
