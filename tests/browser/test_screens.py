@@ -88,11 +88,13 @@ def _draft_url() -> str:
     return f"/reports/{report.pk}/"
 
 
-def test_it_fits_the_dashboard_report_form_and_ranking_on_a_laptop_and_a_phone(demo_live, open_as):
+def test_it_fits_the_dashboard_report_form_ranking_and_grid_on_a_laptop_and_a_phone(demo_live, open_as):
     pages = {
         "dashboard": ("langson.leader", "/clusters/cum-iv/2022/dashboard/"),
         "report-form": ("laichau.staff", _draft_url()),
         "ranking": ("langson.leader", "/emulation/scoring/cum-iv/2022/ranking/"),
+        "status-grid": ("caobang.leader", "/reports/status/cum-iv/2026/"),
+        "my-reports": ("laichau.staff", "/reports/"),
     }
     for device, size in WIDTHS.items():
         for name, (username, url) in pages.items():
