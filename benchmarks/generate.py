@@ -140,7 +140,8 @@ def staff_titles_and_decisions(units: list[Unit]) -> str:
     if not apps.is_installed("emulation"):
         return "emulation not installed"
     try:
-        from emulation.models import Award, Decision, DecisionItem, StaffAssignment, StaffMember
+        from emulation.awards.models import Award, Decision, DecisionItem
+        from emulation.staff.models import StaffAssignment, StaffMember
     except ImportError:
         return "staff models not in this build"
     if StaffMember.objects.count() >= STAFF_COUNT:
@@ -194,9 +195,9 @@ def scoring(groups: dict[str, list[Unit]]) -> str:
     if not apps.is_installed("emulation"):
         return "emulation not installed"
     from cum4.models import User
-    from emulation.models import CriteriaTable, NominationBallot, Score, ScoringRound
+    from emulation.scoring.models import CriteriaTable, NominationBallot, Score, ScoringRound
     from emulation.scoring.selectors import table_tree
-    from emulation.scoring.services_criteria import criteria_table_create_sample
+    from emulation.scoring.services.criteria import criteria_table_create_sample
 
     rng = random.Random(6)
     voter = User.objects.filter(is_superuser=True).first() or User.objects.first()

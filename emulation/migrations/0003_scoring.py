@@ -2,7 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
-import emulation.models.scoring
+import emulation.scoring.models
 import simple_history.models
 from decimal import Decimal
 from django.conf import settings
@@ -537,7 +537,7 @@ class Migration(migrations.Migration):
             name='ScoreEvidence',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(max_length=300, upload_to=emulation.models.scoring.evidence_path, verbose_name='file')),
+                ('file', models.FileField(max_length=300, upload_to=emulation.scoring.models.evidence_path, verbose_name='file')),
                 ('original_name', models.CharField(max_length=255, verbose_name='file name')),
                 ('size', models.PositiveIntegerField(verbose_name='size (bytes)')),
                 ('uploaded_at', models.DateTimeField(auto_now_add=True, verbose_name='uploaded at')),

@@ -1,5 +1,7 @@
-"""Cluster scoring, the nomination vote and the ranking (issue 5).
+"""Cluster scoring: criteria tables, scores and evidence, phases, the nomination vote, the
+ranking, finalising, proposals, complaints about results. Reads every feature below it.
 
-selectors (reads: sheets, totals, ranking, vote), services_* (writes), adapters (the other
-parts this one reads through their contracts), demo, report_extra.
+models (criteria, scores, results), selectors (sheets, totals, ranking), services (criteria,
+scores, vote), views (sheets, criteria, vote), adapters (what it reads of the others),
+demo, report_extra, tasks.
 """

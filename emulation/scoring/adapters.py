@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from cum4.models import Unit
+from emulation.staff.selectors import pending_complaints
 
 Figures = dict[str, int | Decimal | None]
 
@@ -30,8 +31,6 @@ def approved_year_figures(*, units: Sequence[Unit], year: int) -> dict[int, Figu
 
 def pending_complaints_of(*, unit: Unit, on: dt.date) -> list:
     """Complaints or denunciations pending against `unit` itself on `on` (staff part)."""
-    from emulation.selectors import pending_complaints
-
     return list(pending_complaints(unit=unit, on=on))
 
 

@@ -12,19 +12,19 @@ from decimal import Decimal
 
 from cum4.demo import CLUSTER_CODE
 from cum4.models import ClusterYear, Membership
-from emulation.models import (
+from emulation.scoring import selectors
+from emulation.scoring.models import (
     CriteriaTable,
     CrossReview,
     NominationBallot,
     Score,
     ScoringRound,
 )
-from emulation.scoring import selectors
-from emulation.scoring.services_criteria import (
+from emulation.scoring.services.criteria import (
     criteria_table_copy_previous,
     criteria_table_create_sample,
 )
-from emulation.scoring.services_vote import scoring_finalise
+from emulation.scoring.services.vote import scoring_finalise
 
 # How strong each unit's 2022 year was, as a share of each criterion's maximum (demo data).
 STRENGTH_2022 = {

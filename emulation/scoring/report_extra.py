@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from cum4.models import ClusterYear
-from emulation.models import ScoringRound
 from emulation.scoring import selectors
+from emulation.scoring.models import ScoringRound
 
 
 def ranking_extra(*, cluster_year: ClusterYear, period: str | None = None) -> list[dict] | None:

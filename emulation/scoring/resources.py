@@ -9,7 +9,7 @@ from import_export import fields, widgets
 
 from cum4.models import Unit
 from cum4.resources import BaseResource, ClusterYearWidget
-from emulation.models import (
+from emulation.scoring.models import (
     CriteriaGroup,
     Criterion,
     DossierDeadlineRule,

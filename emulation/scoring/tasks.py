@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from cum4.models import Unit, User
 from cum4.registry import Task
-from emulation.models import NominationBallot, ScoringRound
+from emulation.scoring.models import NominationBallot, ScoringRound
 
 
 def scoring_tasks(*, user: User, unit: Unit, today: dt.date) -> list[Task]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from emulation import demo_pledges
-from emulation.models import ManualJudgement, Movement, MovementResponse
+from emulation.movements import demo as demo_pledges
+from emulation.movements.models import ManualJudgement, Movement, MovementResponse
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

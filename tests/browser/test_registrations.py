@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from emulation.models import Registration, StaffAssignment, StaffMember, YearlyRating
+from emulation.awards.models import Registration
+from emulation.staff.models import StaffAssignment, StaffMember, YearlyRating
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from cum4.models import ClusterYear, Unit
-from emulation.scoring.services_vote import ballot_cast
+from emulation.scoring.services.vote import ballot_cast
 from tests.emulation.scoring_fixtures import leader_of, set_phase, set_scores, small_table
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

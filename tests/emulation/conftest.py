@@ -7,9 +7,8 @@ import itertools
 
 import pytest
 
-from emulation.models import (
-    Decision,
-    DecisionItem,
+from emulation.awards.models import Decision, DecisionItem
+from emulation.staff.models import (
     DisciplinaryMeasure,
     Initiative,
     StaffAssignment,

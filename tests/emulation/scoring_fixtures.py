@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from cum4.models import ClusterYear, Membership, Unit, User
-from emulation.models import (
+from emulation.scoring.models import (
     CriteriaGroup,
     CriteriaTable,
     Criterion,

@@ -13,14 +13,14 @@ from django.db.models import Count, Max
 from cum4.content_cache import cached_by_content
 from cum4.models import ClusterYear, Membership, Unit
 from cum4.selectors import cluster_year_first
-from emulation.models import (
+from emulation.scoring import adapters
+from emulation.scoring.models import (
     CriteriaGroup,
     NominationBallot,
     NominationVoteRule,
     Score,
     ScoringRound,
 )
-from emulation.scoring import adapters
 from emulation.scoring.selectors.sheets import _lines
 from emulation.scoring.selectors.totals import (
     TableTree,

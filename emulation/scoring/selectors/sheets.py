@@ -13,7 +13,8 @@ from decimal import Decimal
 from functools import cached_property
 
 from cum4.models import ClusterYear, Membership, Unit
-from emulation.models import (
+from emulation.scoring import adapters
+from emulation.scoring.models import (
     CriteriaGroup,
     Criterion,
     CrossReview,
@@ -22,7 +23,6 @@ from emulation.models import (
     Score,
     ScoringRound,
 )
-from emulation.scoring import adapters
 from emulation.scoring.selectors.totals import (
     LAYERS,
     TableTree,

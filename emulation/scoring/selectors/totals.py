@@ -11,7 +11,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
 
 from cum4.models import ClusterYear
-from emulation.models import CriteriaGroup, CriteriaTable, Criterion, ScoringRound
+from emulation.scoring.models import CriteriaGroup, CriteriaTable, Criterion, ScoringRound
 
 ZERO = Decimal("0")
 CENT = Decimal("0.01")

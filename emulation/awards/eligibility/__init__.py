@@ -1,0 +1,160 @@
+"""Eligibility for emulation titles, computed with reasons from the records and the title
+rules in force on a date.
+
+`unit_eligibility(unit=, year=, on=)` evaluates every member of the unit in that year and the
+unit itself, in a constant number of queries. A title is *met* when every condition the app can
+compute holds and every hand-checked condition is confirmed, *missed* when a computable
+condition fails (the reasons say which and by how much), and *needs* a confirmation otherwise.
+
+As the law reads: `individual` titles, `streaks` (consecutive years), `collective` titles,
+over the shared `engine` of results, facts and hand-checked conditions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.db.models import Q
+
+from cum4.models import Unit
+from emulation.awards.eligibility.collective import collective_title
+from emulation.awards.eligibility.engine import (
+    MET,
+    MISSED,
+    NEEDS,
+    NextYearEntry,
+    PersonEligibility,
+    TitleResult,
+    load_facts,
+    members_in_year,
+)
+from emulation.awards.eligibility.individual import apply_cap, individual_title
+from emulation.awards.eligibility.streaks import next_year
+from emulation.awards.models import Award, TitleRule
+from emulation.staff.models import StaffAssignment, StaffMember
+from emulation.staff.selectors import pending_flags
+
+__all__ = [
+    "MET",
+    "MISSED",
+    "NEEDS",
+    "PersonEligibility",
+    "UnitEligibility",
+    "person_eligibility",
+    "rules_in_force",
+    "unit_eligibility",
+]
+
+
+@dataclass
+class UnitEligibility:
+    unit: Unit
+    year: int
+    on: dt.date
+    rules: list[TitleRule]
+    members: list[PersonEligibility]
+    collective: dict[str, TitleResult]
+    ldtt_count: int
+    next_year: list[NextYearEntry]
+    pending_complaint: bool = False
+
+    def person(self, staff_id: int) -> PersonEligibility | None:
+        return next((p for p in self.members if p.staff_member.pk == staff_id), None)
+
+    @property
+    def individual_awards(self) -> list[Award]:
+        seen: dict[str, Award] = {}
+        for rule in self.rules:
+            if rule.award.for_individuals:
+                seen.setdefault(rule.award_id, rule.award)
+        return sorted(seen.values(), key=lambda a: a.sort_order)
+
+def rules_in_force(on: dt.date) -> list[TitleRule]:
+    """Enabled title rules in force on a date, titles in their display order."""
+    return list(
+        TitleRule.objects.in_force_on(on)
+        .filter(enabled=True)
+        .select_related("award", "streak_award")
+        .order_by("award__sort_order", "pk")
+    )
+
+
+def unit_eligibility(*, unit: Unit, year: int, on: dt.date | None = None) -> UnitEligibility:
+    """Eligibility of a unit and its people for `year` under the rules in force on `on`
+    (default 31/12 of the year, when titles are considered). Members by name; ~11 queries
+    whatever the number of staff."""
+    on = on or dt.date(year, 12, 31)
+    rules = rules_in_force(on)
+    next_on = dt.date(year + 1, 12, 31)
+    rules_next = rules if next_on == on else rules_in_force(next_on)
+    names = {r.award_id: str(r.award) for r in rules + rules_next}
+    for r in rules + rules_next:
+        if r.streak_award_id:
+            names[r.streak_award_id] = str(r.streak_award)
+    by_award: dict[str, list[TitleRule]] = defaultdict(list)
+    for rule in rules:
+        by_award[rule.award_id].append(rule)
+    awards = {rule.award_id: rule.award for rule in rules}
+
+    assignments = members_in_year(unit, year)
+    person_ids = [a.staff_member_id for a in assignments]
+    facts = load_facts(unit, year, person_ids)
+    flags = pending_flags(unit_ids=[unit.pk], on=on)
+
+    individual = [a for a in awards.values() if a.subject == Award.Subject.INDIVIDUAL]
+    members = []
+    for assignment in assignments:
+        pid = assignment.staff_member_id
+        results: dict[str, TitleResult] = {}
+        for award in individual:  # in sort order, so a streak can read this year's base title
+            plain = [r for r in by_award[award.code] if r.max_share_of_ldtt is None]
+            if plain:
+                results[award.code] = individual_title(plain, award, pid, year, facts, results, names)
+        members.append(
+            PersonEligibility(
+                assignment.staff_member,
+                assignment,
+                facts.ratings.get((pid, year)),
+                results,
+                flags.staff(pid),
+            )
+        )
+    ldtt_count = sum(
+        1 for p in members if p.holds_ldtt(facts.awarded.get((p.staff_member.pk, year), set()))
+    )
+    apply_cap([r for r in rules if r.max_share_of_ldtt is not None], members, ldtt_count, facts)
+    collective = {
+        award.code: collective_title(by_award[award.code], award, unit, year, members, facts)
+        for award in awards.values()
+        if award.subject == Award.Subject.COLLECTIVE
+    }
+    return UnitEligibility(
+        unit=unit,
+        year=year,
+        on=on,
+        rules=rules,
+        members=members,
+        collective=collective,
+        ldtt_count=ldtt_count,
+        next_year=next_year(rules_next, members, year, facts, names),
+        pending_complaint=flags.unit(unit.pk),
+    )
+
+
+def person_eligibility(
+    *, staff_member: StaffMember, year: int, on: dt.date | None = None
+) -> PersonEligibility | None:
+    """One person's eligibility for `year`, in the unit they belonged to that year."""
+    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    assignment = (
+        StaffAssignment.objects.filter(staff_member=staff_member, start__lte=end)
+        .filter(Q(end__isnull=True) | Q(end__gte=start))
+        .select_related("unit")
+        .order_by("-start", "-pk")
+        .first()
+    )
+    if assignment is None:
+        return None
+    return unit_eligibility(unit=assignment.unit, year=year, on=on).person(staff_member.pk)

@@ -1,0 +1,98 @@
+"""Collective titles (Tập thể lao động xuất sắc, Cờ thi đua, …): the share of LĐTT, every
+member completing their tasks, CSTĐCS members, no blocking discipline."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.utils.translation import gettext as _
+
+from cum4.models import Unit
+from emulation.awards.eligibility.engine import (
+    MET,
+    Check,
+    Facts,
+    PersonEligibility,
+    TitleResult,
+    manual_checks,
+    pct,
+)
+from emulation.awards.models import Award, TitleRule
+from emulation.staff.models import DISCIPLINE_RANK, RATING_RANK, DisciplineLevel, Rating
+
+
+def collective_title(
+    rules: list[TitleRule],
+    award: Award,
+    unit: Unit,
+    year: int,
+    members: list[PersonEligibility],
+    facts: Facts,
+) -> TitleResult:
+    result = TitleResult(award, awarded=award.code in facts.awarded.get((0, year), set()))
+    total = len(members)
+    ldtt = sum(
+        1 for p in members if p.holds_ldtt(facts.awarded.get((p.staff_member.pk, year), set()))
+    )
+    for rule in rules:
+        if rule.members_ldtt_percent is not None:
+            need = rule.members_ldtt_percent
+            share = Decimal(ldtt * 100) / total if total else Decimal(0)
+            result.checks.append(
+                Check(
+                    _("%(share)s LĐTT (%(ldtt)s of %(total)s), %(need)s needed")
+                    % {"share": pct(share), "ldtt": ldtt, "total": total, "need": pct(need)},
+                    total > 0 and ldtt * 100 >= need * total,
+                )
+            )
+        if rule.all_members_complete:
+            short = [
+                p for p in members
+                if p.rating is None or RATING_RANK[p.rating] < RATING_RANK[Rating.COMPLETED]
+            ]
+            result.checks.append(
+                Check(
+                    _("%(count)s of %(total)s members did not complete their tasks or are not rated")
+                    % {"count": len(short), "total": total}
+                    if short
+                    else _("Every member completed their tasks"),
+                    total > 0 and not short,
+                )
+            )
+        if rule.min_cstdcs_members:
+            count = sum(
+                1
+                for p in members
+                if "cstdcs" in facts.awarded.get((p.staff_member.pk, year), set())
+                or ("cstdcs" in p.results and p.results["cstdcs"].status == MET)
+            )
+            result.checks.append(
+                Check(
+                    _("%(count)s members CSTĐCS, at least %(need)s needed")
+                    % {"count": count, "need": rule.min_cstdcs_members},
+                    count >= rule.min_cstdcs_members,
+                )
+            )
+        if rule.blocking_discipline:
+            rank = DISCIPLINE_RANK[rule.blocking_discipline]
+            blocked = [
+                (p.staff_member, m)
+                for p in members
+                for m in facts.discipline.get(p.staff_member.pk, [])
+                if DISCIPLINE_RANK[m.level] >= rank
+            ]
+            level = DisciplineLevel(rule.blocking_discipline).label
+            result.checks.append(
+                Check(
+                    "; ".join(
+                        _("%(name)s disciplined (%(measure)s) in %(year)s")
+                        % {"name": person, "measure": m.get_level_display(), "year": year}
+                        for person, m in blocked
+                    )
+                    if blocked
+                    else _("No member disciplined at %(level)s or above") % {"level": level},
+                    not blocked,
+                )
+            )
+        result.checks.extend(manual_checks(rule, facts, None))
+    return result

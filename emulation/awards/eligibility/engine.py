@@ -1,0 +1,159 @@
+"""The shared engine of the eligibility checks: the results, the facts a unit's rules read
+(loaded once), and the checks every family uses (hand-checked conditions).
+
+The families read it: `individual` (LĐTT, CSTĐCS), `streaks` (titles held in consecutive
+years), `collective` (the unit's titles); `emulation.awards.eligibility` puts them together.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Q
+
+from cum4.formatting import vn_number
+from cum4.models import Unit
+from emulation.awards.models import Award, ConditionConfirmation, DecisionItem, TitleRule
+from emulation.staff.models import (
+    DisciplinaryMeasure,
+    Initiative,
+    Rating,
+    StaffAssignment,
+    StaffMember,
+    YearlyRating,
+)
+
+MET, MISSED, NEEDS = "met", "missed", "needs"
+# Individual titles a member holds that also count as LĐTT for the collective share.
+LDTT_OR_ABOVE = ("ldtt", "cstdcs", "cstd_bo", "cstd_toanquoc")
+HISTORY_YEARS = 6  # enough for the longest streak of the seeded rules and a spare
+
+
+@dataclass
+class Check:
+    """One condition: ok True/False when the app can tell, None when a person must confirm."""
+
+    text: str
+    ok: bool | None
+    condition: str = ""  # the manual condition's text (the key of its confirmation)
+    confirmation: ConditionConfirmation | None = None
+
+
+@dataclass
+class TitleResult:
+    award: Award
+    checks: list[Check] = field(default_factory=list)
+    awarded: bool = False  # already granted by a decision for the year
+
+    @property
+    def status(self) -> str:
+        if any(check.ok is False for check in self.checks):
+            return MISSED
+        if any(check.ok is None for check in self.checks):
+            return NEEDS
+        return MET
+
+    @property
+    def reasons(self) -> list[str]:
+        """What stands in the way: failed conditions, else unconfirmed ones."""
+        failed = [c.text for c in self.checks if c.ok is False]
+        return failed or [c.text for c in self.checks if c.ok is None]
+
+
+@dataclass
+class PersonEligibility:
+    staff_member: StaffMember
+    assignment: StaffAssignment
+    rating: str | None
+    results: dict[str, TitleResult]
+    pending_complaint: bool = False
+
+    @property
+    def rating_label(self) -> str:
+        return Rating(self.rating).label if self.rating else ""
+
+    def holds_ldtt(self, awarded: set[str]) -> bool:
+        result = self.results.get("ldtt")
+        return bool(awarded & set(LDTT_OR_ABOVE)) or bool(result and result.status == MET)
+
+
+@dataclass
+class NextYearEntry:
+    staff_member: StaffMember
+    award: Award
+    text: str
+
+def pct(value: Decimal) -> str:
+    """68 → "68%", 69.2307 → "69,23%"."""
+    rounded = value.quantize(Decimal("0.01"))
+    decimals = 0 if rounded == rounded.to_integral() else 2
+    return f"{vn_number(rounded, decimals)}%"
+
+
+@dataclass
+class Facts:
+    """Everything the rules read, loaded once for a unit and a year."""
+
+    ratings: dict[tuple[int, int], str]
+    discipline: dict[int, list[DisciplinaryMeasure]]
+    initiatives: dict[int, list[Initiative]]
+    awarded: dict[tuple[int, int], set[str]]  # (person, year) → codes; person 0 = the unit
+    confirmations: dict[tuple[str, int | None, str], ConditionConfirmation]
+
+
+def members_in_year(unit: Unit, year: int) -> list[StaffAssignment]:
+    """The unit's people in the year: those whose last assignment begun in the year is here."""
+    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    overlapping = Q(start__lte=end) & (Q(end__isnull=True) | Q(end__gte=start))
+    here = StaffAssignment.objects.filter(overlapping, unit=unit).values("staff_member_id")
+    rows = (
+        StaffAssignment.objects.filter(overlapping, staff_member_id__in=here)
+        .select_related("staff_member")
+        .order_by("staff_member_id", "-start", "-pk")
+    )
+    last: dict[int, StaffAssignment] = {}
+    for row in rows:
+        last.setdefault(row.staff_member_id, row)
+    members = [a for a in last.values() if a.unit_id == unit.pk]
+    return sorted(members, key=lambda a: (a.staff_member.full_name, a.staff_member.code))
+
+
+def load_facts(unit: Unit, year: int, person_ids: list[int]) -> Facts:
+    first = year - HISTORY_YEARS
+    ratings = {
+        (pid, y): r
+        for pid, y, r in YearlyRating.objects.filter(
+            staff_member_id__in=person_ids, year__gte=first, year__lte=year
+        ).values_list("staff_member_id", "year", "rating")
+    }
+    discipline: dict[int, list[DisciplinaryMeasure]] = defaultdict(list)
+    for row in DisciplinaryMeasure.objects.filter(staff_member_id__in=person_ids, year=year):
+        discipline[row.staff_member_id].append(row)
+    initiatives: dict[int, list[Initiative]] = defaultdict(list)
+    for row in Initiative.objects.filter(
+        staff_member_id__in=person_ids, year__gte=first, year__lte=year
+    ):
+        initiatives[row.staff_member_id].append(row)
+    awarded: dict[tuple[int, int], set[str]] = defaultdict(set)
+    for pid, y, code in DecisionItem.objects.filter(
+        Q(staff_member_id__in=person_ids) | Q(unit=unit, staff_member__isnull=True),
+        decision__year__gte=first,
+        decision__year__lte=year,
+    ).values_list("staff_member_id", "decision__year", "award_id"):
+        awarded[(pid or 0, y)].add(code)
+    confirmations = {
+        (c.award_id, c.staff_member_id, c.condition): c
+        for c in ConditionConfirmation.objects.filter(unit=unit, year=year)
+    }
+    return Facts(ratings, discipline, initiatives, awarded, confirmations)
+
+
+def manual_checks(rule: TitleRule, facts: Facts, person_id: int | None) -> list[Check]:
+    checks = []
+    for condition in rule.manual_condition_list():
+        confirmation = facts.confirmations.get((rule.award_id, person_id, condition))
+        checks.append(Check(condition, True if confirmation else None, condition, confirmation))
+    return checks

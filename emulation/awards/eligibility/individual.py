@@ -1,0 +1,107 @@
+"""Individual titles (LĐTT, CSTĐCS, …): rating, excellence or initiative, initiative level,
+a streak when the rule asks for one, and the optional cap on CSTĐCS as a share of LĐTT."""
+
+from __future__ import annotations
+
+import math
+
+from django.utils.translation import gettext as _
+
+from emulation.awards.eligibility.engine import (
+    MISSED,
+    Check,
+    Facts,
+    PersonEligibility,
+    TitleResult,
+    manual_checks,
+    pct,
+)
+from emulation.awards.eligibility.streaks import streak_check
+from emulation.awards.models import Award, TitleRule
+from emulation.staff.models import INITIATIVE_RANK, RATING_RANK, InitiativeLevel, Rating
+
+
+def individual_title(
+    rules: list[TitleRule],
+    award: Award,
+    person_id: int,
+    year: int,
+    facts: Facts,
+    earlier: dict[str, TitleResult],
+    names: dict[str, str],
+) -> TitleResult:
+    result = TitleResult(award, awarded=award.code in facts.awarded.get((person_id, year), set()))
+    rating = facts.ratings.get((person_id, year))
+    for rule in rules:
+        if rule.min_rating:
+            ok = rating is not None and RATING_RANK[rating] >= RATING_RANK[rule.min_rating]
+            shown = Rating(rating).label if rating else _("no rating")
+            result.checks.append(
+                Check(
+                    _("Rating %(year)s: %(rating)s (%(needed)s or better needed)")
+                    % {"year": year, "rating": shown, "needed": Rating(rule.min_rating).label},
+                    ok,
+                )
+            )
+        if rule.excellent_or_initiative:
+            has_initiative = any(i.year == year for i in facts.initiatives.get(person_id, []))
+            ok = rating == Rating.EXCELLENT or has_initiative
+            result.checks.append(
+                Check(
+                    _("Completed tasks excellently or a recognised initiative in %(year)s")
+                    % {"year": year}
+                    if ok
+                    else _("Neither an excellent rating nor a recognised initiative in %(year)s")
+                    % {"year": year},
+                    ok,
+                )
+            )
+        window = (year, year)
+        if rule.streak_award_id and rule.streak_years:
+            check, window = streak_check(rule, person_id, year, facts, earlier, names)
+            result.checks.append(check)
+        if rule.initiative_level:
+            rank = INITIATIVE_RANK[rule.initiative_level]
+            found = [
+                i
+                for i in facts.initiatives.get(person_id, [])
+                if window[0] <= i.year <= window[1] and INITIATIVE_RANK[i.level] >= rank
+            ]
+            level = InitiativeLevel(rule.initiative_level).label
+            result.checks.append(
+                Check(
+                    _("Initiative at %(level)s level: %(title)s (%(year)s)")
+                    % {"level": level, "title": found[0].title, "year": found[0].year}
+                    if found
+                    else _("No initiative at %(level)s level in %(first)s–%(last)s")
+                    % {"level": level, "first": window[0], "last": window[1]},
+                    bool(found),
+                )
+            )
+        result.checks.extend(manual_checks(rule, facts, person_id))
+    return result
+
+def apply_cap(
+    rules: list[TitleRule], members: list[PersonEligibility], ldtt_count: int, facts: Facts
+) -> None:
+    """The optional cap "CSTĐCS at most N% of the unit's LĐTT" (off by default)."""
+    for rule in rules:
+        if rule.max_share_of_ldtt is None:
+            continue
+        cap = math.floor(rule.max_share_of_ldtt * ldtt_count / 100)
+        code = rule.award_id
+        eligible = [p for p in members if code in p.results and p.results[code].status != MISSED]
+        for person in eligible:
+            text = _("Cap of %(share)s of LĐTT: at most %(cap)s of the %(count)s eligible") % {
+                "share": pct(rule.max_share_of_ldtt),
+                "cap": cap,
+                "count": len(eligible),
+            }
+            if len(eligible) <= cap:
+                person.results[code].checks.append(Check(text, True))
+            else:
+                # The unit chooses who: a confirmation per person, not a computed refusal.
+                confirmation = facts.confirmations.get((code, person.staff_member.pk, text))
+                person.results[code].checks.append(
+                    Check(text, True if confirmation else None, text, confirmation)
+                )

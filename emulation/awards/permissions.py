@@ -1,0 +1,39 @@
+"""Permissions of registrations, eligibility and decisions (objects: a UnitYear, a unit)."""
+
+from __future__ import annotations
+
+import rules
+
+from cum4.models import Membership, User
+from cum4.permissions import is_cluster_lead, is_secretariat, is_unit_leader, is_viewer
+from emulation.staff.permissions import UnitYear, leads_unit_of, works_in_unit_of
+
+
+@rules.predicate
+def leads_cluster_of(user: User, unit_year: UnitYear | None) -> bool:
+    """The user leads (or deputises for) a cluster in which the unit is a member that year."""
+    if not isinstance(unit_year, UnitYear) or not is_unit_leader(user):
+        return False
+    return Membership.objects.filter(
+        cluster_year__year=unit_year.year,
+        unit_id=user.unit_id,
+        role__in=[Membership.Role.LEAD, Membership.Role.DEPUTY],
+        cluster_year__memberships__unit=unit_year.unit,
+    ).exists()
+
+
+# Registrations: the unit drafts, its leader signs, the year's cluster lead reads them all.
+rules.add_perm(
+    "emulation.view_registration",
+    works_in_unit_of | leads_cluster_of | is_viewer | is_secretariat,
+)
+rules.add_perm("emulation.edit_registration", works_in_unit_of | is_secretariat)
+rules.add_perm("emulation.sign_registration", leads_unit_of)
+# Eligibility reads personal records: the unit, the year's lead, the secretariat.
+rules.add_perm("emulation.view_eligibility", works_in_unit_of | leads_cluster_of | is_secretariat)
+rules.add_perm("emulation.confirm_condition", leads_unit_of | is_secretariat)
+# Decisions are public records; the secretariat enters them.
+rules.add_perm("emulation.view_decisions", rules.is_authenticated)
+rules.add_perm("emulation.manage_decisions", is_secretariat)
+# Every unit's registrations of a cluster year: its lead, viewers, the secretariat.
+rules.add_perm("emulation.view_cluster_registrations", is_cluster_lead | is_viewer | is_secretariat)

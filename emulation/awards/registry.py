@@ -1,0 +1,70 @@
+"""What awards add to the shell: navigation, cluster links, the registration task, the
+statistics task, the award history on a person's page, the demo step."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from cum4.models import Unit, User
+from cum4.registry import ClusterLink, DemoLoader, NavItem, Task, registry
+from emulation.awards import demo
+from emulation.awards.models import Registration
+from emulation.awards.selectors import person_award_panel
+from emulation.awards.statistics.selectors import statistics_tasks
+from emulation.movements.selectors.deadlines import registration_deadline
+from emulation.staff.views import PERSON_PANELS
+
+
+def _registration_task(*, user: User, unit: Unit, today: dt.date) -> list[Task]:
+    """Until the unit's registration of the year is signed: register by the deadline."""
+    year = today.year
+    if Registration.objects.filter(unit=unit, year=year, signed_at__isnull=False).exists():
+        return []
+    due = registration_deadline(year=year)
+    return [
+        Task(
+            label=_("Register the emulation titles of %(year)s") % {"year": year},
+            url=reverse("emulation:registration_detail", args=[unit.code, year]),
+            due=due,
+            state="late" if due and today > due else "due",
+        )
+    ]
+
+
+def register() -> None:
+    group = "emulation"
+    registry.add_nav(
+        NavItem(gettext_lazy("Registrations"), "emulation:registration_home", order=41, group=group)
+    )
+    registry.add_nav(
+        NavItem(gettext_lazy("Decisions"), "emulation:decision_list", order=42, group=group)
+    )
+    registry.add_nav(
+        NavItem(gettext_lazy("Statistics"), "emulation:statistics_current", order=48, group=group)
+    )
+    registry.add_cluster_link(
+        ClusterLink(
+            gettext_lazy("Registrations of the units"),
+            "emulation:registration_overview",
+            order=40,
+            visible=lambda user, cluster_year: user.has_perm(
+                "emulation.view_cluster_registrations", cluster_year
+            ),
+        )
+    )
+    registry.add_cluster_link(
+        ClusterLink(
+            gettext_lazy("Yearly statistics"),
+            "emulation:statistics",
+            order=48,
+            visible=lambda user, cluster_year: user.has_perm("emulation.view_movements", cluster_year),
+        )
+    )
+    registry.add_unit_tasks(_registration_task)
+    registry.add_unit_tasks(statistics_tasks)
+    PERSON_PANELS.append(person_award_panel)
+    registry.add_demo_loader(DemoLoader("staff, registrations and decisions", demo.load, order=200))

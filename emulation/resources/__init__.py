@@ -1,1 +1,0 @@
-"""Excel import/export of the emulation records, one module per topic (on cum4's BaseResource)."""

@@ -1,0 +1,1 @@
+"""Writes of scoring: `criteria` (tables), `scores` (sheets, evidence, phases), `vote`."""

@@ -1,0 +1,2 @@
+"""Scoring pages: `sheets` (home, year, sheets, evidence), `criteria`, `vote` (vote, ranking,
+finalising, complaints)."""

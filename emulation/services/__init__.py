@@ -1,1 +1,0 @@
-"""One module per topic (staff, awards, movements, pledges, scoring)."""

@@ -1,0 +1,129 @@
+"""Reads of the staff register."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, Q
+
+from cum4.models import Unit
+from emulation.staff.models import (
+    DisciplinaryMeasure,
+    Initiative,
+    PendingComplaint,
+    StaffAssignment,
+    StaffMember,
+    YearlyRating,
+)
+
+
+@dataclass
+class StaffRow:
+    staff_member: StaffMember
+    assignment: StaffAssignment
+    ratings: dict[int, str]  # year → rating code
+
+
+def staff_of_unit(
+    *, unit: Unit, on: dt.date, years: list[int], include_former: bool = False
+) -> list[StaffRow]:
+    """People in the unit on `on` (or who ever were, with `include_former`), by name, with
+    their ratings for `years`. Three queries whatever the number of people."""
+    qs = StaffAssignment.objects.filter(unit=unit).select_related("staff_member")
+    if not include_former:
+        qs = qs.filter(start__lte=on).filter(Q(end__isnull=True) | Q(end__gte=on))
+    latest: dict[int, StaffAssignment] = {}
+    for row in qs.order_by("staff_member_id", "-start", "-pk"):
+        latest.setdefault(row.staff_member_id, row)
+    ratings: dict[int, dict[int, str]] = {pid: {} for pid in latest}
+    for pid, year, rating in YearlyRating.objects.filter(
+        staff_member_id__in=list(latest), year__in=years
+    ).values_list("staff_member_id", "year", "rating"):
+        ratings[pid][year] = rating
+    rows = [StaffRow(a.staff_member, a, ratings[pid]) for pid, a in latest.items()]
+    return sorted(rows, key=lambda r: (r.staff_member.full_name, r.staff_member.code))
+
+
+def people_of_unit_in_year(*, unit: Unit, year: int):
+    """People who worked in the unit at some time in the year (for choosing in forms)."""
+    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    return (
+        StaffMember.objects.filter(
+            Q(assignments__end__isnull=True) | Q(assignments__end__gte=start),
+            assignments__unit=unit,
+            assignments__start__lte=end,
+        )
+        .distinct()
+        .order_by("full_name", "code")
+    )
+
+
+def staff_member_get(*, pk: int) -> StaffMember | None:
+    """A person with their whole history: assignments, ratings, discipline and initiatives
+    (one query each); the features above add theirs (`emulation.staff.views.PERSON_PANELS`)."""
+    return (
+        StaffMember.objects.filter(pk=pk)
+        .prefetch_related(
+            Prefetch(
+                "assignments",
+                queryset=StaffAssignment.objects.select_related("unit").order_by("-start", "-pk"),
+            ),
+            Prefetch("ratings", queryset=YearlyRating.objects.select_related("unit")),
+            Prefetch("disciplinary_measures", queryset=DisciplinaryMeasure.objects.all()),
+            Prefetch("initiatives", queryset=Initiative.objects.all()),
+        )
+        .first()
+    )
+
+
+def pending_complaints(
+    *, unit: Unit | None = None, staff_member: StaffMember | None = None, on: dt.date
+) -> list[PendingComplaint]:
+    """Complaints or denunciations pending on `on` against the unit (itself, not its people)
+    or against the person; both when both are given. Oldest first."""
+    if unit is None and staff_member is None:
+        raise ValueError("pending_complaints needs a unit or a staff member")
+    target = Q()
+    if unit is not None:
+        target |= Q(unit=unit, staff_member__isnull=True)
+    if staff_member is not None:
+        target |= Q(staff_member=staff_member)
+    return list(
+        PendingComplaint.objects.filter(target, received_on__lte=on)
+        .filter(Q(resolved_on__isnull=True) | Q(resolved_on__gt=on))
+        .select_related("unit", "staff_member")
+        .order_by("received_on", "pk")
+    )
+
+
+@dataclass(frozen=True)
+class PendingFlags:
+    """Who has something pending on a date, for pages listing many people at once."""
+
+    unit_ids: frozenset[int]
+    staff_ids: frozenset[int]
+
+    def unit(self, unit_id: int) -> bool:
+        return unit_id in self.unit_ids
+
+    def staff(self, staff_id: int | None) -> bool:
+        return staff_id in self.staff_ids
+
+
+def pending_flags(*, unit_ids: Iterable[int], on: dt.date) -> PendingFlags:
+    """One query: the units (themselves) and the people of those units with a pending complaint."""
+    rows = (
+        PendingComplaint.objects.filter(unit_id__in=list(unit_ids), received_on__lte=on)
+        .filter(Q(resolved_on__isnull=True) | Q(resolved_on__gt=on))
+        .values_list("unit_id", "staff_member_id")
+    )
+    units: set[int] = set()
+    staff: set[int] = set()
+    for unit_id, staff_id in rows:
+        if staff_id is None:
+            units.add(unit_id)
+        else:
+            staff.add(staff_id)
+    return PendingFlags(frozenset(units), frozenset(staff))
