@@ -43,3 +43,17 @@ def test_it_shows_land_in_square_metres_and_the_recovered_land_card(seed_2022, c
     assert tiles["recovery_rate"] == "89,72%" and tiles["resolution_rate"] == "88,4%"
     # The parts of the report head their tiles.
     assert "1. Công tác thanh tra, kiểm tra" in html and "3. " in html
+
+
+@pytest.mark.django_db
+def test_it_names_pledge_targets_by_their_labels_not_their_codes(client_for):
+    from django.core.management import call_command
+
+    from cum4.models import User
+
+    call_command("load_demo", quiet_logins=True, verbosity=0)
+    lead = User.objects.get(username="langson.leader")
+    html = client_for(lead).get(URL).content.decode()
+    panel = html.split('data-testid="pledge-panel"')[1].split("</table>")[0]
+    assert "resolution_rate" not in panel and "recovery_rate" not in panel
+    assert "≥ 85% · Năm" in panel and "≥ 80% · Năm" in panel
