@@ -7,6 +7,10 @@ The leads by year are a demo assumption (the rotation is not public), stated in 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from django.db.models import signals
 
 from cum4.models import Cluster, ClusterYear, Membership, Unit, User
 
@@ -75,10 +79,19 @@ def load_core() -> None:
         lead, deputy = LEADS[year]
         members = _members(year)
         Membership.objects.filter(cluster_year=cluster_year).exclude(unit__code__in=members).delete()
-        # Reset roles first so the one-lead constraint holds while roles rotate.
-        Membership.objects.filter(cluster_year=cluster_year).update(role=Membership.Role.MEMBER)
+        roles = {lead: Membership.Role.LEAD, deputy: Membership.Role.DEPUTY}
+        # Demote a wrong lead or deputy first so the one-lead constraint holds while roles
+        # rotate; rows already right are left alone (a second load writes no history).
+        wrong = [
+            pk
+            for pk, code, role in Membership.objects.filter(cluster_year=cluster_year)
+            .exclude(role=Membership.Role.MEMBER)
+            .values_list("pk", "unit__code", "role")
+            if roles.get(code) != role
+        ]
+        Membership.objects.filter(pk__in=wrong).update(role=Membership.Role.MEMBER)
         for code in members:
-            role = {lead: Membership.Role.LEAD, deputy: Membership.Role.DEPUTY}.get(code, Membership.Role.MEMBER)
+            role = roles.get(code, Membership.Role.MEMBER)
             Membership.objects.update_or_create(
                 cluster_year=cluster_year, unit=units[code], defaults={"role": role}
             )
@@ -121,3 +134,35 @@ def logins_text() -> str:
         "",
     ]
     return "\n".join(lines)
+
+
+@contextmanager
+def history_of_changes_only() -> Iterator[None]:
+    """While loading the demo, a save that changes nothing writes no history row.
+
+    The demo upserts by natural keys (`update_or_create`), which saves every row again on a
+    second run; simple_history would record each of those saves as a change. A save whose
+    stored row already holds every value is marked `skip_history_when_saving` (one read per
+    save, demo only); a real change is still recorded.
+    """
+
+    def unchanged(sender, instance, raw=False, **kwargs) -> None:
+        if raw or instance._state.adding or instance.pk is None:
+            return
+        if not hasattr(sender._meta, "simple_history_manager_attribute"):
+            return
+        names = [f.attname for f in sender._meta.concrete_fields]
+        stored = sender._default_manager.filter(pk=instance.pk).values(*names).first()
+        if stored is not None and all(stored[n] == getattr(instance, n) for n in names):
+            instance.skip_history_when_saving = True
+
+    def forget(sender, instance, **kwargs) -> None:
+        instance.__dict__.pop("skip_history_when_saving", None)
+
+    signals.pre_save.connect(unchanged, dispatch_uid="demo-history-unchanged")
+    signals.post_save.connect(forget, dispatch_uid="demo-history-forget")
+    try:
+        yield
+    finally:
+        signals.pre_save.disconnect(dispatch_uid="demo-history-unchanged")
+        signals.post_save.disconnect(dispatch_uid="demo-history-forget")

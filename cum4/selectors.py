@@ -7,6 +7,7 @@ import datetime as dt
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from cum4.collation import by_unit
 from cum4.models import ClusterYear, Membership, Unit, User
 from cum4.periods import NoReportingRule, quarter_containing
 from cum4.registry import ReviewItem, registry
@@ -44,15 +45,13 @@ def cluster_year_first(queryset: QuerySet[ClusterYear]) -> ClusterYear | None:
     return cluster_year
 
 
-def memberships_of(*, cluster_year: ClusterYear) -> QuerySet[Membership]:
-    """The members of a cluster year with their units, lead first, then deputy, then by name."""
-    order = {Membership.Role.LEAD: 0, Membership.Role.DEPUTY: 1, Membership.Role.MEMBER: 2}
-    rows = list(
-        Membership.objects.filter(cluster_year=cluster_year)
-        .select_related("unit", "unit__successor")
-        .order_by("unit__name")
+def memberships_of(*, cluster_year: ClusterYear) -> list[Membership]:
+    """The members of a cluster year with their units, in the units' order (Vietnamese
+    collation of the province, `cum4.collation`); the role is shown, not sorted on."""
+    rows = Membership.objects.filter(cluster_year=cluster_year).select_related(
+        "unit", "unit__successor"
     )
-    return sorted(rows, key=lambda m: order[m.role])
+    return by_unit(rows, lambda membership: membership.unit)
 
 
 def cluster_years_led_by(*, user: User, year: int | None = None) -> QuerySet[ClusterYear]:

@@ -17,6 +17,7 @@ from decimal import Decimal
 from functools import cached_property
 from typing import Any
 
+from cum4.collation import by_unit
 from cum4.models import ClusterYear, Membership, Unit
 from cum4.periods import PERIOD_QUARTERS
 from cum4.registry import DashboardPanel, registry
@@ -33,27 +34,59 @@ from cum4.reports.selectors import (
 )
 
 YEARS_CHARTED = 10
-# The seed article's headline figures, in its order: the tiles of the dashboard.
-HEADLINE_CODES = (
-    "insp_total",
-    "subjects_inspected",
-    "violation_vnd",
-    "violation_land_m2",
-    "recovery_recommended_vnd",
-    "recovered_vnd",
-    "recovery_rate",
-    "sanction_decisions",
-    "sanction_vnd",
-    "admin_handling_orgs",
-    "admin_handling_persons",
-    "reception_turns",
-    "reception_persons",
-    "petitions_received",
-    "petitions_eligible",
-    "cases_in_jurisdiction",
-    "cases_resolved",
-    "resolution_rate",
+# Every figure of the year-end report (cum4.exports.docx), in its order and parts: the tiles
+# of the dashboard. The first of each pair is the part's heading (an msgid of the report).
+HEADLINE_GROUPS = (
+    (
+        "1. Inspections",
+        (
+            "insp_total",
+            "subjects_inspected",
+            "violation_vnd",
+            "violation_land_m2",
+            "recovery_recommended_vnd",
+            "recovery_recommended_land_m2",
+            "recovered_vnd",
+            "recovered_land_m2",
+            "recovery_rate",
+            "sanction_decisions",
+            "sanction_vnd",
+            "admin_handling_orgs",
+            "admin_handling_persons",
+            "referred_cases",
+            "referred_persons",
+            "policy_recommendations",
+        ),
+    ),
+    (
+        "2. Citizen reception, petitions, complaints and denunciations",
+        (
+            "reception_turns",
+            "reception_persons",
+            "petitions_received",
+            "petitions_eligible",
+            "cases_in_jurisdiction",
+            "cases_resolved",
+            "resolution_rate",
+            "on_time_rate",
+        ),
+    ),
+    (
+        "3. Anti-corruption",
+        (
+            "publicity_checks",
+            "asset_declarations_required",
+            "asset_declarations_done",
+            "asset_verifications",
+            "officials_rotated",
+            "corruption_cases",
+            "corruption_persons",
+            "heads_held_responsible",
+            "corruption_recovered_vnd",
+        ),
+    ),
 )
+HEADLINE_CODES = tuple(code for _heading, codes in HEADLINE_GROUPS for code in codes)
 # The per-unit table and the charts by unit.
 TABLE_CODES = (
     "insp_total",
@@ -219,10 +252,9 @@ def _cluster_figures(
     had_previous = previous_year in unit_ids_by_year
     rows: list[UnitRow] = []
     total_completeness = Completeness()
-    members = (
-        Membership.objects.filter(cluster_year=cluster_year)
-        .select_related("unit")
-        .order_by("unit__name")
+    members = by_unit(
+        Membership.objects.filter(cluster_year=cluster_year).select_related("unit"),
+        lambda membership: membership.unit,
     )
     for membership in members:
         unit_id = membership.unit_id
@@ -246,7 +278,7 @@ def cluster_dashboard(
 ) -> ClusterDashboard:
     """The cluster dashboard of a year and period (q1..q4, 6m, 9m, year).
 
-    Rows are the members of that year by unit name; totals sum them (rates recomputed);
+    Rows are the members of that year in the units' order (cum4.collation); totals sum them (rates recomputed);
     previous_* are the same period of the year before (its own members); the series covers the
     cluster's last YEARS_CHARTED years up to this one; the ranking (registry report extra
     "ranking") and the registered panels for `user` where they exist. Approved reports only.
@@ -324,9 +356,9 @@ class Source:
 
 
 def figure_sources(*, units: Sequence[Unit], year: int, period: str, code: str) -> list[Source]:
-    """The approved reports a figure is summed from, by unit name then quarter, with the value
+    """The approved reports a figure is summed from, in the units' order then by quarter, with the value
     each contributes (None for a derived code)."""
-    reports = list(
+    reports = by_unit(
         QuarterlyReport.objects.filter(
             unit__in=list(units),
             year=year,
@@ -334,7 +366,8 @@ def figure_sources(*, units: Sequence[Unit], year: int, period: str, code: str) 
             state=QuarterlyReport.State.APPROVED,
         )
         .select_related("unit", "approved_by")
-        .order_by("unit__name", "quarter")
+        .order_by("quarter"),
+        lambda report: report.unit,
     )
     values = reports_values(report.pk for report in reports)
     return [Source(report, flatten(values[report.pk]).get(code)) for report in reports]

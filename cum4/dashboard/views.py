@@ -32,6 +32,12 @@ def _labels() -> dict[str, str]:
     return {indicator.code: str(indicator.label) for indicator in export_indicators()}
 
 
+def _shown_units() -> dict[str, str]:
+    """The unit printed after a figure where the figure itself does not say it (m² of land);
+    money and rates carry theirs ("tỷ đồng", "%"), counts are named by their label."""
+    return {i.code: i.unit for i in export_indicators() if i.unit == "m²"}
+
+
 def _short_labels() -> dict[str, str]:
     """Column and legend labels of the main figures (the full label is the cell's title)."""
     return {
@@ -56,20 +62,28 @@ def _figures_context(dashboard: selectors.ClusterDashboard) -> dict:
     """What the figures part of the cluster dashboard shows: tiles, unit table, totals, charts."""
     labels = _labels()
     short = _short_labels()
+    units = _shown_units()
     previous = dashboard.previous_totals or {}
     return {
         "cluster_year": dashboard.cluster_year,
         "dashboard": dashboard,
         "period": dashboard.period,
         # Cells laid out here so the template formats without looking each one up by code.
-        "tiles": [
+        "tile_groups": [
             (
-                code,
-                labels[code],
-                dashboard.totals.get(code),
-                selectors.change(dashboard.totals.get(code), previous.get(code)),
+                _(heading),
+                [
+                    (
+                        code,
+                        labels[code],
+                        dashboard.totals.get(code),
+                        selectors.change(dashboard.totals.get(code), previous.get(code)),
+                        units.get(code, ""),
+                    )
+                    for code in codes
+                ],
             )
-            for code in selectors.HEADLINE_CODES
+            for heading, codes in selectors.HEADLINE_GROUPS
         ],
         "table_labels": [(code, short[code], labels[code]) for code in selectors.TABLE_CODES],
         "table": [

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from cum4.collation import by_unit
 from cum4.models import ClusterYear, Unit, User
 from cum4.periods import periods_of_year
 from cum4.reports.models import QuarterlyReport, ReportEvent
@@ -22,7 +23,6 @@ from cum4.reports.selectors import (
     flatten,
     report_context,
     report_values,
-    unit_sort_key,
     with_derived,
 )
 from cum4.reports.validation import Issue, ReportValues
@@ -96,7 +96,7 @@ def report_status_grid(
     members = units if units is not None else [
         m.unit for m in memberships_of(cluster_year=cluster_year)
     ]
-    members = sorted(members, key=unit_sort_key)
+    members = by_unit(members)
     periods = periods_of_year(cluster_year.year)
     reports = {
         (r.unit_id, r.quarter): r

@@ -7,7 +7,6 @@ openings from its first quarter and recompute the derived indicators from those 
 
 from __future__ import annotations
 
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -34,13 +33,6 @@ class Indicator:
     unit: str  # "cuộc", "đồng", "%", …
     kind: str  # "opening" | "flow" | "derived"
     section: str  # "A".."E"
-
-
-def unit_sort_key(unit: Unit) -> tuple[str, str]:
-    """Vietnamese alphabetical order of unit names: "Điện Biên" between "Cao Bằng" and
-    "Lai Châu" (a plain sort puts Đ after Z)."""
-    text = unicodedata.normalize("NFD", unit.name.replace("Đ", "D").replace("đ", "d"))
-    return "".join(ch for ch in text if not unicodedata.combining(ch)).lower(), unit.name
 
 
 def indicators() -> list[Indicator]:
@@ -355,7 +347,7 @@ def sum_figures(figures: Iterable[Mapping[str, FigureValue]]) -> dict[str, Figur
 
 def cluster_period_figures(*, cluster_year: ClusterYear, period: str) -> ClusterFigures:
     """The approved figures of every member of a cluster year and their totals."""
-    units = sorted((m.unit for m in memberships_of(cluster_year=cluster_year)), key=unit_sort_key)
+    units = [m.unit for m in memberships_of(cluster_year=cluster_year)]  # in the units' order
     by_unit = units_period_figures(units=units, year=cluster_year.year, period=period)
     rows = [by_unit[unit.pk] for unit in units]
     return ClusterFigures(

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from cum4 import selectors as core_selectors
+from cum4.formatting import RATE_DECIMALS
 from cum4.fragments import cached_fragment
 from cum4.models import User
 from cum4.page_cache import cached_per_snapshot
@@ -68,7 +69,8 @@ def _render_detail(request, report, *, section_forms=None, conflicts=None, statu
     if section_forms is None:
         section_forms = forms.report_forms(values=page.values, readonly=not can_edit)
     derived_specs = [
-        {"code": d.code, "num": list(d.numerator), "den": list(d.denominator)}
+        {"code": d.code, "num": list(d.numerator), "den": list(d.denominator),
+         "decimals": RATE_DECIMALS.get(d.code, 2)}
         for s in report_sections()
         for d in s.derived
     ]

@@ -12,6 +12,7 @@ from decimal import Decimal
 from django.db.models import Count, Prefetch, QuerySet
 from django.utils import timezone
 
+from cum4.collation import by_unit
 from cum4.models import ClusterYear, Membership, Unit
 from emulation.awards.models import (
     BaseSalary,
@@ -106,11 +107,10 @@ def registration_get(*, unit: Unit, year: int) -> Registration | None:
 
 
 def registrations_of_cluster_year(*, cluster_year: ClusterYear) -> list[dict]:
-    """Each member unit of the cluster year with its registration (or None), by unit name."""
-    memberships = list(
-        Membership.objects.filter(cluster_year=cluster_year)
-        .select_related("unit")
-        .order_by("unit__name")
+    """Each member unit of the cluster year with its registration (or None), in the units' order."""
+    memberships = by_unit(
+        Membership.objects.filter(cluster_year=cluster_year).select_related("unit"),
+        lambda membership: membership.unit,
     )
     registrations = {
         r.unit_id: r

@@ -7,7 +7,10 @@
   if (!specsNode || !form) { return; }
   var specs = JSON.parse(specsNode.textContent);
   var fmt = new Intl.NumberFormat("vi-VN", { maximumFractionDigits: 0 });
-  var pct = new Intl.NumberFormat("vi-VN", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  // Rates at the precision the server prints them (cum4.formatting.RATE_DECIMALS).
+  function pct(value, decimals) {
+    return new Intl.NumberFormat("vi-VN", { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value);
+  }
 
   // A whole number as the server reads it: digits, or digits grouped by three with dots.
   function whole(raw) {
@@ -48,7 +51,7 @@
         if (num !== null) { text = fmt.format(num); }
       } else {
         var den = sumOf(spec.den);
-        if (num !== null && den) { text = pct.format(Math.round(num * 10000 / den) / 100) + "%"; }
+        if (num !== null && den) { text = pct(num * 100 / den, spec.decimals) + "%"; }
       }
       node.textContent = text;
     });

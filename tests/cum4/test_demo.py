@@ -63,3 +63,16 @@ def test_it_prints_the_demo_logins(capsys, monkeypatch):
     call_command("load_demo")
     out = capsys.readouterr().out
     assert "cum4-demo-2022" in out and "langson.leader" in out and "secretariat" in out
+
+
+def test_it_writes_nothing_when_loaded_again_not_even_history_rows():
+    call_command("load_demo", quiet_logins=True)
+    first = {
+        model._meta.label: model._default_manager.count()
+        for model in apps.get_models()
+        if not model._meta.label.startswith("sessions.")
+    }
+    call_command("load_demo", quiet_logins=True)
+    second = {label: apps.get_model(label)._default_manager.count() for label in first}
+    assert {k: (v, second[k]) for k, v in first.items() if second[k] != v} == {}
+    assert any(label.split(".")[1].startswith("Historical") and n for label, n in first.items())

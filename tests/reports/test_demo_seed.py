@@ -110,3 +110,27 @@ def test_it_has_reports_in_every_state_with_no_rule_broken(demo):
         assert not [i for i in issues if i.level == "error"], report
         warned = [i.rule for i in issues if i.level == "warning"]
         assert warned == [w["rule"] for w in report.warnings], (report, warned)
+
+
+def test_it_gives_every_unit_its_own_profile_no_two_alike(demo):
+    units = _report("--year", "2022", "--format", "json")["units"]
+    for code in ("recovery_rate", "resolution_rate", "on_time_rate", "insp_total",
+                 "reception_turns", "violation_land_m2"):
+        values = [u["figures"][code] for u in units]
+        assert len(set(values)) == len(values), (code, values)
+    # Shares differ by family: the largest unit by inspections is not the largest by
+    # reception or by land.
+    def largest(code: str) -> str:
+        return max(units, key=lambda u: u["figures"][code])["unit"]
+
+    assert len({largest("insp_total"), largest("reception_turns"), largest("violation_vnd")}) > 1
+
+
+def test_it_gives_no_two_demo_profiles_the_same_share_of_any_family():
+    from cum4.reports.demo.profiles import PROFILES
+
+    families = ("size", "money", "recovery", "land", "land_recovery", "reception", "petitions",
+                "eligible", "cases", "resolution", "officials")
+    for name in families:
+        values = [getattr(profile, name) for profile in PROFILES.values()]
+        assert len(set(values)) == len(values), (name, values)

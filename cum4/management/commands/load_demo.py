@@ -16,7 +16,7 @@ class Command(BaseCommand):
         parser.add_argument("--quiet-logins", action="store_true", help="Do not print the logins.")
 
     def handle(self, *args, quiet_logins: bool = False, **options) -> None:
-        with transaction.atomic():
+        with transaction.atomic(), demo.history_of_changes_only():
             demo.load_core()
             for loader in registry.demo_loaders:
                 self.stdout.write(f"  {loader.name}…")

@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from django.db.models import Count, Max
 
+from cum4.collation import by_unit
 from cum4.content_cache import cached_by_content
 from cum4.models import ClusterYear, Membership, Unit
 from cum4.selectors import cluster_year_first
@@ -137,8 +138,8 @@ def vote_result(*, cluster_year: ClusterYear, members: list[Unit] | None = None)
     """
     round_ = scoring_round_of(cluster_year=cluster_year)
     if members is None:
-        members = [m.unit for m in Membership.objects.filter(cluster_year=cluster_year)
-                   .select_related("unit").order_by("unit__name")]
+        members = by_unit(m.unit for m in Membership.objects.filter(cluster_year=cluster_year)
+                          .select_related("unit"))
     rule = vote_rule_for(cluster_year=cluster_year)
     threshold = rule.threshold_percent if rule else Decimal("80")
     ballots = NominationBallot.objects.filter(cluster_year=cluster_year)
@@ -232,8 +233,8 @@ def ranking(*, cluster_year: ClusterYear, with_previous: bool = True) -> Ranking
     """
     round_ = scoring_round_of(cluster_year=cluster_year)
     tree = table_tree(cluster_year=cluster_year)
-    members = [m.unit for m in Membership.objects.filter(cluster_year=cluster_year)
-               .select_related("unit").order_by("unit__name")]
+    members = by_unit(m.unit for m in Membership.objects.filter(cluster_year=cluster_year)
+                      .select_related("unit"))
     scores: dict[int, dict[int, Score]] = defaultdict(dict)  # unit id → criterion id → score
     if tree.table:
         for score in Score.objects.filter(criterion__group__table=tree.table,

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 
+from cum4.collation import by_unit
 from cum4.models import ClusterYear, Membership, Unit
 from emulation.scoring import adapters
 from emulation.scoring.models import (
@@ -184,8 +185,8 @@ class UnitProgress:
 
 def scoring_overview(*, cluster_year: ClusterYear) -> list[UnitProgress]:
     """Each member with how many criteria it self-scored and how many were reviewed."""
-    memberships = list(Membership.objects.filter(cluster_year=cluster_year)
-                       .select_related("unit").order_by("unit__name"))
+    memberships = by_unit(Membership.objects.filter(cluster_year=cluster_year)
+                          .select_related("unit"), lambda membership: membership.unit)
     filled: Counter = Counter()
     reviewed: Counter = Counter()
     for unit_id, self_score, review_score in Score.objects.filter(

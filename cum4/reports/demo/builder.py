@@ -7,10 +7,12 @@ citizens, 14.204 petitions, 11.301 eligible, 363 cases in jurisdiction, 321 reso
 lands inside its "above" ranges (violations 100–101 tỷ, recommended recovery 71,5–71,6 tỷ,
 recovered 64,2–64,3 tỷ at a 89,72% recovery rate, fines 26–27 tỷ).
 
-Year totals are split across units by fixed weights and across quarters almost evenly, so
-no quarter looks like an outlier; the pending cases of one quarter are the next quarter's
-opening. 2023 and 2024 are the same shape a little larger; 2025 and 2026 have reports in
-every state. Only missing reports are created: loading twice leaves the same rows.
+Year totals are shared across units by their profiles (`profiles.PROFILES`: size, money,
+recovery, land, reception, petitions, cases, resolution …) and across quarters by each
+unit's seasons, so every unit has its own figures and rates while the sums stay the seed's;
+the pending cases of one quarter are the next quarter's opening. Later years grow with the
+cluster and each unit's trend; 2025 and 2026 have reports in every state. Only missing
+reports are created: loading twice leaves the same rows and writes no history.
 """
 
 from __future__ import annotations
@@ -26,92 +28,27 @@ from cum4.demo import LEADS
 from cum4.models import Unit, User
 from cum4.periods import periods_of_year
 from cum4.reports import validation
+from cum4.reports.demo.profiles import (
+    CASES_CARRIED_2022,
+    CASES_RESOLVED_2022,
+    DRAFTS_2026_Q4,
+    FAMILY,
+    INSP_CARRIED_2022,
+    LATE,
+    PROFILES,
+    RETURN_REASON,
+    STATES_2026_Q3,
+    TOTALS,
+    WARNED,
+    YEAR_FACTORS,
+    Profile,
+)
 from cum4.reports.models import QuarterlyReport, ReportEvent
 from cum4.reports.sections import report_sections
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 State = QuarterlyReport.State
-
-# Shares of the cluster's figures (sum 100). Tuyên Quang takes Hà Giang's seat from 2025.
-UNIT_WEIGHTS = {
-    "laichau": 12,
-    "langson": 16,
-    "laocai": 17,
-    "sonla": 15,
-    "dienbien": 12,
-    "hagiang": 13,
-    "caobang": 15,
-}
-QUARTER_WEIGHTS = (24, 25, 25, 26)
-YEAR_FACTORS = {2022: 1.0, 2023: 1.04, 2024: 1.07, 2025: 1.03, 2026: 1.06}
-
-# Cluster year totals of 2022 for the split flows. Money in thousands of đồng (so every
-# amount is a round figure); "_k" marks them.
-TOTALS = {
-    "insp_new": 1650,
-    "subjects_inspected": 7539,
-    "violation_k": 100_350_000,
-    "violation_land_m2": 49424,
-    "recovery_recommended_k": 71_560_000,
-    "recovery_recommended_land_m2": 9895,
-    "other_economic_k": 15_000_000,
-    "recovered_k": 64_203_632,  # 89,72% of 71.560.000 exactly
-    "recovered_land_m2": 7120,
-    "sanction_decisions": 1510,
-    "sanction_k": 26_380_000,
-    "admin_handling_orgs": 36,
-    "admin_handling_persons": 453,
-    "referred_cases": 12,
-    "policy_recommendations": 60,
-    "reception_turns": 10565,
-    "reception_persons": 11377,
-    "crowd_delegations": 48,
-    "leader_reception_sessions": 180,
-    "petitions_received": 14204,
-    "petitions_eligible": 11301,
-    "cases_new_complaint": 222,
-    "cases_new_denunciation": 89,
-    "kntc_recovery_complaint_k": 1_200_000,
-    "kntc_recovery_denunciation_k": 400_000,
-    "kntc_returned_complaint_k": 300_000,
-    "kntc_admin_complaint": 20,
-    "kntc_admin_denunciation": 35,
-    "kntc_referred_denunciation": 4,
-    "publicity_checks": 150,
-    "asset_declarations_required": 5600,
-    "asset_verifications": 70,
-    "officials_rotated": 210,
-    "conduct_violations": 6,
-    "corruption_cases": 3,
-    "heads_held_responsible": 2,
-    "corruption_recovered_k": 850_000,
-}
-# Openings of Q1 2022 (cluster totals) and the year's resolutions (seed: 363 in, 321 done).
-INSP_CARRIED_2022 = 252  # + 1.650 started = 1.902
-CASES_CARRIED_2022 = {"complaint": 38, "denunciation": 14}  # + 222 + 89 new = 363
-CASES_RESOLVED_2022 = {"complaint": 232, "denunciation": 89}  # = 321
-RESOLUTION_SHARE = 0.89  # later years resolve about as well
-
-# Reports with a special story in 2025/2026: (unit, year, quarter) → state / note.
-WARNED = {
-    ("laichau", 2025, 3): "Số đã thu hồi gồm cả các khoản kiến nghị năm 2024 chuyển sang.",
-    ("sonla", 2026, 3): "Đã thu hồi dứt điểm các kiến nghị của các cuộc thanh tra năm 2025.",
-}
-STATES_2026_Q3 = {
-    "laichau": State.APPROVED,
-    "langson": State.APPROVED,
-    "laocai": State.APPROVED,
-    "sonla": State.SUBMITTED,
-    "caobang": State.SUBMITTED,
-    "tuyenquang": State.RETURNED,
-    "dienbien": State.DRAFT,
-}
-RETURN_REASON = (
-    "Mục C: số đơn đủ điều kiện xử lý chưa khớp với sổ theo dõi đơn thư; đề nghị rà soát, "
-    "bổ sung số liệu và gửi lại."
-)
-DRAFTS_2026_Q4 = ("laichau", "langson")  # in progress: sections A and B only
-LATE = {("caobang", 2023, 2), ("hagiang", 2024, 3), ("caobang", 2026, 2)}
+FIRST_YEAR = 2022
 
 
 def split(total: int, weights: Sequence[int]) -> list[int]:
@@ -125,50 +62,88 @@ def split(total: int, weights: Sequence[int]) -> list[int]:
 
 
 def members(year: int) -> list[str]:
-    codes = list(UNIT_WEIGHTS)
+    codes = ["laichau", "langson", "laocai", "sonla", "dienbien", "hagiang", "caobang"]
     if year >= 2025:
         codes[codes.index("hagiang")] = "tuyenquang"
     return codes
 
 
-def _weight(code: str) -> int:
-    return UNIT_WEIGHTS["hagiang" if code == "tuyenquang" else code]
+def _base(profile: Profile, family: str) -> float:
+    """A unit's weight in a family of figures (money × recovery for the money recovered …)."""
+    if family == "recovered":
+        return profile.money * profile.recovery
+    if family == "land_recovered":
+        return profile.land * profile.land_recovery
+    if family == "petitions_eligible":
+        return profile.petitions * profile.eligible
+    return getattr(profile, family)
 
 
-def _year_total(total_2022: int, year: int) -> int:
-    return total_2022 if year == 2022 else round(total_2022 * YEAR_FACTORS[year])
+def _weights(family: str, year: int, codes: Sequence[str]) -> list[int]:
+    """The units' weights of a family in a year: their profile, moved by their trend."""
+    return [
+        round(_base(PROFILES[c], family) * (100 + PROFILES[c].trend * (year - FIRST_YEAR)) * 10)
+        for c in codes
+    ]
+
+
+def _year_total(name: str, year: int) -> int:
+    """The cluster total of a year: the seed's in 2022, then grown with the cluster and with
+    its members' own trends (a larger member joining makes a larger cluster)."""
+    if year == FIRST_YEAR:
+        return TOTALS[name]
+    family = FAMILY[name]
+    grown = sum(_weights(family, year, members(year)))
+    seed = sum(_weights(family, FIRST_YEAR, members(FIRST_YEAR)))
+    return round(TOTALS[name] * YEAR_FACTORS[year] * grown / seed)
 
 
 @cache
 def _unit_year(name: str, year: int) -> dict[str, int]:
     codes = members(year)
-    shares = split(_year_total(TOTALS[name], year), [_weight(c) for c in codes])
+    shares = split(_year_total(name, year), _weights(FAMILY[name], year, codes))
     return dict(zip(codes, shares, strict=True))
 
 
 def cell(name: str, unit: str, year: int, quarter: int) -> int:
-    """The quarter's share of a unit's share of a year total."""
-    return split(_unit_year(name, year)[unit], QUARTER_WEIGHTS)[quarter - 1]
+    """The quarter's share (the unit's own seasons) of a unit's share of a year total."""
+    return split(_unit_year(name, year)[unit], PROFILES[unit].quarters)[quarter - 1]
 
 
 def money(name: str, unit: str, year: int, quarter: int) -> int:
     return cell(name, unit, year, quarter) * 1000
 
 
-def _opening_share(total: int, unit: str) -> int:
-    return dict(zip(members(2022), split(total, [_weight(c) for c in members(2022)]), strict=True))[
-        unit if unit != "tuyenquang" else "hagiang"
+def _opening_share(total: int, unit: str, family: str) -> int:
+    """A unit's part of a 2022 opening; Tuyên Quang inherits Hà Giang's."""
+    codes = members(FIRST_YEAR)
+    shares = dict(zip(codes, split(total, _weights(family, FIRST_YEAR, codes)), strict=True))
+    return shares[unit if unit != "tuyenquang" else "hagiang"]
+
+
+@cache
+def _resolved_2022(row: str) -> dict[str, int]:
+    """The seed's resolved cases of 2022 shared by each unit's cases and resolution rate."""
+    codes = members(FIRST_YEAR)
+    in_jurisdiction = [
+        _opening_share(CASES_CARRIED_2022[row], c, "cases")
+        + sum(cell(f"cases_new_{row}", c, FIRST_YEAR, q) for q in range(1, 5))
+        for c in codes
     ]
+    weights = [round(n * PROFILES[c].resolution * 10) for c, n in zip(codes, in_jurisdiction, strict=True)]
+    return dict(zip(codes, split(CASES_RESOLVED_2022[row], weights), strict=True))
 
 
+@cache
 def _cases(unit: str, row: str) -> dict[tuple[int, int], tuple[int, int, int]]:
     """(carried over, new, resolved) of a unit's section D row by (year, quarter).
 
-    Pending cases roll over from quarter to quarter; each year resolves its share of what it
-    had (2022: exactly the seed's 321 of 363 across the cluster).
+    Pending cases roll over from quarter to quarter; each year resolves the unit's own share of
+    what it had (2022: exactly the seed's 321 of 363 across the cluster).
     """
-    first_year = 2025 if unit == "tuyenquang" else 2022
-    pending = _opening_share(CASES_CARRIED_2022[row], unit)
+    profile = PROFILES[unit]
+    first_year = 2025 if unit == "tuyenquang" else FIRST_YEAR
+    pending = _opening_share(CASES_CARRIED_2022[row], unit, "cases")
     if unit == "tuyenquang":
         pending = max(1, pending // 2)
     result = {}
@@ -176,18 +151,12 @@ def _cases(unit: str, row: str) -> dict[tuple[int, int], tuple[int, int, int]]:
         if unit == "hagiang" and year >= 2025:
             break
         new = [cell(f"cases_new_{row}", unit, year, q) for q in range(1, 5)]
-        if year == 2022:
-            target = dict(
-                zip(
-                    members(2022),
-                    split(CASES_RESOLVED_2022[row], [_weight(c) for c in members(2022)]),
-                    strict=True,
-                )
-            )[unit]
+        if year == FIRST_YEAR:
+            target = _resolved_2022(row)[unit]
         else:
-            target = round(RESOLUTION_SHARE * (pending + sum(new)))
+            target = round(profile.resolution / 100 * (pending + sum(new)))
         assert target <= pending + sum(new), (unit, row, year)
-        planned = split(target, QUARTER_WEIGHTS)
+        planned = split(target, profile.quarters)
         short = 0
         for q in range(1, 5):
             available = pending + new[q - 1]
@@ -198,17 +167,27 @@ def _cases(unit: str, row: str) -> dict[tuple[int, int], tuple[int, int, int]]:
     return result
 
 
+def _late(unit: str, row: str, year: int, quarter: int) -> int:
+    """Cases resolved late in a quarter: the unit's on-time rate over the year so far, so a
+    few late cases show even where a quarter resolves only a handful."""
+    cases = _cases(unit, row)
+    done = [cases[(year, q)][2] for q in range(1, quarter + 1)]
+    share = 1 - PROFILES[unit].on_time / 100
+    return int(sum(done) * share) - int(sum(done[:-1]) * share)
+
+
 @cache
 def _insp_openings(unit: str) -> dict[tuple[int, int], tuple[int, int]]:
-    """(carried over, concluded) of section A by (year, quarter): a fifth stays open."""
-    carried = _opening_share(INSP_CARRIED_2022, unit)
+    """(carried over, concluded) of section A by (year, quarter): the unit's pace of closing."""
+    carried = _opening_share(INSP_CARRIED_2022, unit, "size")
+    share = PROFILES[unit].concluded
     result = {}
-    for year in range(2022, 2027):
+    for year in range(FIRST_YEAR, 2027):
         for q in range(1, 5):
             if unit not in members(year):
                 continue
             new = cell("insp_new", unit, year, q)
-            concluded = (carried + new) * 8 // 10
+            concluded = (carried + new) * share // 100
             result[(year, q)] = (carried, concluded)
             carried = carried + new - concluded
     return result
@@ -217,6 +196,7 @@ def _insp_openings(unit: str) -> dict[tuple[int, int], tuple[int, int]]:
 def report_values(unit: str, year: int, quarter: int) -> validation.ReportValues:
     """The complete values of one demo report."""
     q = quarter
+    profile = PROFILES[unit]
 
     def c(name: str) -> int:
         return cell(name, unit, year, q)
@@ -234,11 +214,11 @@ def report_values(unit: str, year: int, quarter: int) -> validation.ReportValues
     a = {
         "insp_carried_over": carried,
         "insp_new": new,
-        "insp_planned": new * 7 // 10,
-        "insp_unplanned": new - new * 7 // 10,
+        "insp_planned": new * profile.planned // 100,
+        "insp_unplanned": new - new * profile.planned // 100,
         "insp_concluded": concluded,
         "subjects_inspected": inspected,
-        "subjects_violating": inspected * 3 // 10,
+        "subjects_violating": inspected * profile.violating // 100,
         "violation_vnd": k("violation_k"),
         "violation_land_m2": c("violation_land_m2"),
         "recovery_recommended_vnd": k("recovery_recommended_k"),
@@ -283,7 +263,7 @@ def report_values(unit: str, year: int, quarter: int) -> validation.ReportValues
             "cases_carried_over": carried_cases,
             "cases_new": new_cases,
             "cases_resolved": resolved,
-            "cases_resolved_on_time": resolved - resolved // 8,
+            "cases_resolved_on_time": resolved - _late(unit, row, year, q),
             "cases_withdrawn": withdrawn,
             "findings_correct": decided * 2 // 10,
             "findings_partly_correct": decided * 2 // 10,
@@ -325,7 +305,7 @@ def _at(day: dt.date, hour: int = 9) -> dt.datetime:
 
 def load_reports() -> None:
     """Create the demo reports that do not exist yet (idempotent)."""
-    units = {u.code: u for u in Unit.objects.filter(code__in=[*UNIT_WEIGHTS, "tuyenquang"])}
+    units = {u.code: u for u in Unit.objects.filter(code__in=list(PROFILES))}
     users = {u.username: u for u in User.objects.filter(role=User.Role.LEADER)}
     existing = set(
         QuarterlyReport.objects.filter(unit__in=units.values()).values_list(
