@@ -79,3 +79,4 @@ class UserAdmin(ImportExportModelAdmin, DjangoUserAdmin):
 
 from cum4.notifications import admin as notifications_admin  # noqa: E402, F401
 from cum4.reports import admin as reports_admin  # noqa: E402, F401  (the quarterly reports)
+from cum4.yearend import admin as yearend_admin  # noqa: E402, F401  (the year-end report)

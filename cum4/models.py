@@ -259,3 +259,4 @@ class QuarterWindow(DatedRule):
 # The quarterly report envelope and the notifications live in their own modules of the app.
 from cum4.notifications.models import Inbox, Notification  # noqa: E402, F401
 from cum4.reports.models import QuarterlyReport, ReportEvent, SectionRow  # noqa: E402, F401
+from cum4.yearend.models import YearEndReport  # noqa: E402, F401
