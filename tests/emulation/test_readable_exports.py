@@ -105,3 +105,14 @@ def test_every_excel_export_is_readable(name, records, unit, cluster_2022, clien
     if name == "registrations":  # signed 23:30 UTC on 20/03 is 06:30 on 21/03 in Hà Nội
         assert dt.datetime(2022, 3, 21, 6, 30) in cells
     assert timezone.get_current_timezone_name() == "Asia/Ho_Chi_Minh"
+
+
+def test_the_admins_exports_name_their_sheet_after_the_model(records, unit, cluster_2022):
+    from cum4.resources import UnitResource
+    from emulation.movements.resources import MovementResource
+
+    movement(cluster_2022, name="Phong trào thi đua")
+    for resource in (UnitResource(), MovementResource()):
+        sheet = load_workbook(io.BytesIO(resource.export(force_native_type=True).xlsx)).active
+        assert sheet.title not in ("Tablib Dataset", "Sheet")
+        assert sheet.title == sheet.title.strip() and not SNAKE.match(sheet.title)
