@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from import_export import fields, resources, widgets
 
+from cum4.exports.tabular import sheet_title
 from cum4.models import Cluster, ClusterYear, Membership, QuarterWindow, Unit, User
 
 
@@ -37,7 +38,16 @@ class SafeExportMixin:
                 row[key] = value[1:]
 
 
-class BaseResource(SafeExportMixin, resources.ModelResource):
+class NamedSheetMixin:
+    """An export names its sheet after the model (never tablib's "Tablib Dataset")."""
+
+    def after_export(self, queryset, dataset, **kwargs):  # type: ignore[override]
+        super().after_export(queryset, dataset, **kwargs)
+        name = str(self._meta.model._meta.verbose_name_plural)
+        dataset.title = sheet_title(name[:1].upper() + name[1:])
+
+
+class BaseResource(NamedSheetMixin, SafeExportMixin, resources.ModelResource):
     pass
 
 

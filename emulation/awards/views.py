@@ -17,6 +17,7 @@ from cum4.permissions import require_perm
 from cum4.view_helpers import get_cluster_year_for_user, get_cluster_year_or_404, xlsx_response
 from emulation.awards import selectors, services
 from emulation.awards.eligibility import unit_eligibility
+from emulation.awards.export import decisions_workbook, registrations_workbook
 from emulation.awards.forms import (
     ConfirmConditionForm,
     DecisionForm,
@@ -30,7 +31,6 @@ from emulation.awards.models import (
     DecisionItem,
     RegistrationItem,
 )
-from emulation.awards.resources import DecisionItemResource, RegistrationItemResource
 from emulation.movements.selectors.deadlines import registration_deadline
 from emulation.staff.models import StaffMember
 from emulation.staff.permissions import UnitYear
@@ -184,8 +184,9 @@ def registrations_export(request: HttpRequest, code: str, year: int) -> HttpResp
     flags = pending_flags(
         unit_ids=[e["membership"].unit_id for e in entries], on=timezone.localdate()
     )
-    dataset = RegistrationItemResource(late=late, pending=flags).export(items)
-    return xlsx_response(f"dang-ky-thi-dua-{code}-{year}.xlsx", dataset.export("xlsx"))
+    response = xlsx_response(f"dang-ky-thi-dua-{code}-{year}.xlsx")
+    registrations_workbook(items=items, year=year, late=late, pending=flags, output=response)
+    return response
 
 
 # Decisions ----------------------------------------------------------------------------------
@@ -265,8 +266,9 @@ def decisions_export(request: HttpRequest, code: str, year: int) -> HttpResponse
     cluster_year = get_cluster_year_or_404(code, year)
     items = list(selectors.decision_items_of_cluster_year(cluster_year=cluster_year))
     prices = {item.pk: amount for item, amount in selectors.decision_items_priced(items)}
-    dataset = DecisionItemResource(prices=prices).export(items)
-    return xlsx_response(f"quyet-dinh-khen-thuong-{code}-{year}.xlsx", dataset.export("xlsx"))
+    response = xlsx_response(f"quyet-dinh-khen-thuong-{code}-{year}.xlsx")
+    decisions_workbook(items=items, year=year, prices=prices, output=response)
+    return response
 
 
 # Eligibility and histories ------------------------------------------------------------------

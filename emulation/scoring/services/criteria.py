@@ -8,8 +8,10 @@ from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
+from cum4.exports.tabular import Column, choice_decoder, read_back
 from cum4.models import ClusterYear, User
 from emulation.scoring.models import CriteriaGroup, CriteriaTable, Criterion, Score, TieBreakRule
 
@@ -207,17 +209,28 @@ COLUMNS = ["group_code", "group_name", "code", "name", "max_points", "method",
            "indicator_code", "target", "evidence_required"]
 
 
-def criteria_table_rows(*, table: CriteriaTable) -> list[list]:
-    """The table as spreadsheet rows (header first), groups and criteria in order."""
-    rows: list[list] = [COLUMNS]
-    for criterion in (Criterion.objects.filter(group__table=table).select_related("group")
-                      .order_by("group__position", "position", "id")):
-        rows.append([
-            criterion.group.code, criterion.group.name, criterion.code, criterion.name,
-            criterion.max_points, criterion.method, criterion.indicator_code,
-            criterion.target, "x" if criterion.evidence_required else "",
-        ])
-    return rows
+def criteria_columns() -> list[Column]:
+    """The criteria table's columns: Vietnamese headers and the method by its label; a file
+    written with the codes as headers (and methods as codes) is read the same."""
+    return [
+        Column(_("Group code"), lambda c: c.group.code, width=10, code="group_code"),
+        Column(_("Group"), lambda c: c.group.name, width=30, code="group_name"),
+        Column(_("Criterion code"), lambda c: c.code, width=10, code="code"),
+        Column(_("Criterion"), lambda c: c.name, width=50, code="name"),
+        Column(_("Maximum points"), lambda c: c.max_points, width=10, code="max_points"),
+        Column(_("Scoring method"), lambda c: c.get_method_display(), width=26, code="method",
+               decode=choice_decoder(Criterion.Method.choices)),
+        Column(_("Indicator"), lambda c: c.indicator_code, width=20, code="indicator_code"),
+        Column(_("Target"), lambda c: c.target, width=10, code="target"),
+        Column(_("Evidence required"), lambda c: "x" if c.evidence_required else "", width=10,
+               code="evidence_required"),
+    ]
+
+
+def criteria_of_table(*, table: CriteriaTable) -> QuerySet[Criterion]:
+    """The table's criteria in order, for the Excel file."""
+    return (Criterion.objects.filter(group__table=table).select_related("group")
+            .order_by("group__position", "position", "id"))
 
 
 @dataclass
@@ -243,6 +256,9 @@ def criteria_table_import(*, table: CriteriaTable, rows: list[list], by: User) -
     """
     _require_secretariat(by)
     _refuse_if_scored(table)
+    if rows:
+        headers, body = read_back(rows, criteria_columns())
+        rows = [headers, *body] if headers[: len(COLUMNS)] == COLUMNS else rows
     if not rows or [str(c or "").strip() for c in rows[0][: len(COLUMNS)]] != COLUMNS:
         raise ValidationError(_("The first row must be the header: %(columns)s.")
                               % {"columns": ", ".join(COLUMNS)})

@@ -13,9 +13,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from cum4.exports.tabular import write_workbook
 from cum4.view_helpers import xlsx_response
 from emulation.scoring import selectors
-from emulation.scoring.export import rows_workbook, workbook_rows
+from emulation.scoring.export import workbook_rows
 from emulation.scoring.forms import (
     CriteriaGroupForm,
     CriteriaTableForm,
@@ -147,8 +148,9 @@ def criteria_export(request: HttpRequest, code: str, year: int) -> HttpResponse:
     cluster_year = _get_cluster_year_for_user(request, code, year)
     table = _get_table(cluster_year)
     output = io.BytesIO()
-    rows_workbook(rows=services_criteria.criteria_table_rows(table=table), title=str(year),
-                  output=output)
+    write_workbook(output, title=_("Criteria %(year)s") % {"year": year},
+                   columns=services_criteria.criteria_columns(),
+                   rows=services_criteria.criteria_of_table(table=table))
     return xlsx_response(f"tieu-chi-{code}-{year}.xlsx", output.getvalue())
 
 

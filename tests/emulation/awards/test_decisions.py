@@ -8,7 +8,7 @@ import io
 import openpyxl
 from django.urls import reverse
 
-from emulation.awards.models import Decision, DecisionItem
+from emulation.awards.models import Award, Decision, DecisionItem
 from tests.emulation.conftest import queries_of
 
 
@@ -73,8 +73,8 @@ def test_it_exports_a_cluster_years_decisions_with_cash(records, unit, viewer, c
     rows = list(sheet.values)
     header = rows[0]
     assert len(rows) == 2
-    assert rows[1][header.index("award")] == "tt_ldxs"
-    assert rows[1][header.index("cash_reward")] == 3_510_000  # 1,5 × 2.340.000
+    assert rows[1][header.index("Danh hiệu, hình thức")] == Award.objects.get(code="tt_ldxs").name
+    assert rows[1][header.index("Tiền thưởng (đồng)")] == 3_510_000  # 1,5 × 2.340.000
 
 
 def test_it_shows_a_units_and_a_persons_award_history(records, unit, staff_laichau, client_for):

@@ -161,7 +161,7 @@ def test_it_exports_the_movements_of_a_year(client_for, viewer, cluster_2022):
     response = client_for(viewer).get(reverse("emulation:movement_export", args=["cum-iv", 2022]))
     assert response.status_code == 200
     rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
-    assert rows[0][0] == "name"
+    assert rows[0][0] == "Phong trào"
     assert rows[1][0] == "Cả nước chung tay vì người nghèo"
 
 

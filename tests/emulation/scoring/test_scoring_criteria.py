@@ -106,7 +106,7 @@ def test_it_exports_and_imports_the_table_in_excel(client_for, secretariat, clus
     exported = client.get(_url("criteria_export"))
     rows = [list(r) for r in load_workbook(io.BytesIO(exported.content)).active
             .iter_rows(values_only=True)]
-    assert rows[0][:3] == ["group_code", "group_name", "code"]
+    assert rows[0][:3] == ["Mã nhóm", "Nhóm tiêu chí", "Mã tiêu chí"]  # read back as codes
     rows[1][4] = 15  # first criterion's max_points
     rows = rows[:4]  # keep three criteria
     response = client.post(_url("criteria_import"), {"file": _xlsx(rows)})

@@ -81,10 +81,11 @@ def test_it_exports_what_it_imports(records, unit, staff_laichau):
     staff_export_xlsx(unit=laichau, output=buffer)
     buffer.seek(0)
     book = openpyxl.load_workbook(buffer)
-    assert book.sheetnames == ["staff", "ratings", "discipline", "initiatives"]
-    staff_rows = list(book["staff"].values)
-    assert staff_rows[0][:4] == ("code", "full_name", "birth_year", "unit")
-    assert staff_rows[1][1] == "Lò Văn Mạnh" and staff_rows[1][3] == "laichau"
+    # Read by people (issue 14): Vietnamese sheet names and headers, the unit by its name.
+    assert book.sheetnames == ["Cán bộ", "Xếp loại hằng năm", "Kỷ luật", "Sáng kiến"]
+    staff_rows = list(book["Cán bộ"].values)
+    assert staff_rows[0][:4] == ("Mã cán bộ", "Họ và tên", "Năm sinh", "Thanh tra tỉnh")
+    assert staff_rows[1][1] == "Lò Văn Mạnh" and staff_rows[1][3] == laichau.name
     buffer.seek(0)
     errors, _count = staff_import_xlsx(
         unit=laichau, upload=SimpleUploadedFile("x.xlsx", buffer.getvalue()), by=staff_laichau
