@@ -46,6 +46,10 @@ def register() -> None:
     registry.add_nav(
         NavItem(gettext_lazy("Statistics"), "emulation:statistics_current", order=48, group=group)
     )
+    registry.add_nav(
+        NavItem(gettext_lazy("Emulation law"), "emulation:rules", order=49, group=group,
+                visible=lambda user: user.has_perm("emulation.view_rules"))
+    )
     registry.add_cluster_link(
         ClusterLink(
             gettext_lazy("Registrations of the units"),
