@@ -101,7 +101,8 @@ class PendingComplaintAdmin(HistoryImportExportAdmin):
 
 
 @admin.register(LeavePeriod)
-class LeavePeriodAdmin(admin.ModelAdmin):
+class LeavePeriodAdmin(HistoryImportExportAdmin):
+    resource_classes = [staff_resources.LeavePeriodResource]
     list_display = ["staff_member", "kind", "start", "end"]
     list_filter = ["kind"]
     list_select_related = ["staff_member"]
@@ -109,5 +110,6 @@ class LeavePeriodAdmin(admin.ModelAdmin):
 
 
 @admin.register(ComplaintHoldRule)
-class ComplaintHoldRuleAdmin(admin.ModelAdmin):
+class ComplaintHoldRuleAdmin(HistoryImportExportAdmin):
+    resource_classes = [staff_resources.ComplaintHoldRuleResource]
     list_display = ["legal_basis", "valid_from", "valid_to", "needs_confirmation"]

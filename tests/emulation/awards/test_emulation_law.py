@@ -325,3 +325,19 @@ def test_one_deadline_model_holds_registrations_and_dossiers():
     from emulation.scoring.services.vote import dossier_deadline_for
 
     assert dossier_deadline_for(year=2024) == dt.date(2024, 12, 15)
+
+
+def test_the_admin_action_carries_a_ceased_units_staff_to_its_successor(
+    records, unit, client_for, secretariat
+):
+    laichau, sonla = unit("laichau"), unit("sonla")
+    person = records.person(laichau)
+    laichau.valid_to, laichau.successor = dt.date(2025, 6, 30), sonla
+    laichau.save()
+    assignment = person.assignments.get()
+    response = client_for(secretariat).post(
+        reverse("admin:emulation_staffassignment_changelist"),
+        {"action": "carry_to_successor", "_selected_action": [assignment.pk]},
+    )
+    assert response.status_code == 302
+    assert person.assignments.order_by("-start").first().unit == sonla
