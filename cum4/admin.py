@@ -77,4 +77,6 @@ class UserAdmin(ImportExportModelAdmin, DjangoUserAdmin):
         (_("Cluster IV"), {"fields": ("full_name", "role", "unit")}),
     )
 
+from cum4.notifications import admin as notifications_admin  # noqa: E402, F401
 from cum4.reports import admin as reports_admin  # noqa: E402, F401  (the quarterly reports)
+from cum4.yearend import admin as yearend_admin  # noqa: E402, F401  (the year-end report)

@@ -41,15 +41,41 @@ def vn_rate(percent: int | float | Decimal | None, decimals: int = 2) -> str:
 
 
 def vn_money(amount: int | float | Decimal | None) -> str:
-    """Đồng, with large amounts in tỷ (billions) or triệu (millions) at two decimals."""
+    """Đồng as people write them: large amounts in tỷ (billions) or triệu (millions) with at
+    most two decimals and none when they are zero ("226 triệu đồng", "71,56 tỷ đồng").
+
+    An amount that rounding would push into the next unit's thousand (999.999.999 đồng is not
+    "1.000 triệu") is written exactly in đồng instead.
+    """
     if amount is None:
         return "–"
     amount = _to_decimal(amount)
-    if abs(amount) >= BILLION:
-        return f"{vn_number(amount / BILLION, 2)} tỷ đồng"
-    if abs(amount) >= MILLION:
-        return f"{vn_number(amount / MILLION, 2)} triệu đồng"
+    for scale, unit in ((BILLION, "tỷ đồng"), (MILLION, "triệu đồng")):
+        if abs(amount) < scale:
+            continue
+        scaled = (amount / scale).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+        if scale == MILLION and abs(scaled) >= 1000:
+            break
+        return f"{_without_zero_decimals(scaled)} {unit}"
     return f"{vn_number(amount)} đồng"
+
+
+def _without_zero_decimals(value: Decimal) -> str:
+    """Two decimals, dropped when both are zero: 226.00 → "226", 64.20 → "64,20"."""
+    if value == value.to_integral_value():
+        return vn_number(value)
+    return vn_number(value, 2)
+
+
+def vn_millions(amount: int | float | Decimal | None) -> str:
+    """Đồng as a number of millions for a column headed "triệu đồng": whole millions
+    ("14.336"), two decimals only below one million ("0,45") so a small amount is not 0."""
+    if amount is None:
+        return "–"
+    millions = _to_decimal(amount) / MILLION
+    if amount and abs(millions) < 1:
+        return vn_number(millions, 2)
+    return vn_number(millions)
 
 
 # Rates as the seed article prints them: recovery "89,72%", resolution "88,4%".

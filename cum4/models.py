@@ -256,5 +256,7 @@ class QuarterWindow(DatedRule):
                 raise ValidationError({f"{prefix}_day": _("Not a valid day of that month.")}) from None
 
 
-# The quarterly report envelope lives in its own module of the cum4 app.
+# The quarterly report envelope and the notifications live in their own modules of the app.
+from cum4.notifications.models import Inbox, Notification  # noqa: E402, F401
 from cum4.reports.models import QuarterlyReport, ReportEvent, SectionRow  # noqa: E402, F401
+from cum4.yearend.models import YearEndReport  # noqa: E402, F401

@@ -18,8 +18,8 @@ Three conditions make that hold:
 - a transaction that has written sees its own uncommitted rows, which no snapshot names: it
   is neither served nor stored (so a test inside a transaction always renders);
 - what belongs to the request and not to the data is put back or left out: the user's name
-  in the menu, the CSRF token masked afresh for the browser that asks; a request with
-  messages to show renders.
+  and unread count in the menu, the CSRF token masked afresh for the browser that asks; a
+  request with messages to show renders.
 
 The snapshot is the server's, not the database's: a commit in another database of the same
 PostgreSQL server, or an autoanalyze, moves it too, and pages are then rendered more often,
@@ -47,6 +47,7 @@ from django.utils.html import escape
 from django.utils.translation import get_language
 
 from cum4.content_cache import content_key
+from cum4.notifications.selectors import unread_count
 
 if TYPE_CHECKING:
     from cum4.models import User
@@ -59,6 +60,9 @@ _CSRF_MARK = b"\x00cum4-csrf-token\x00"
 # The layout's user menu (base.html): the one place a page shows who is signed in.
 _USER_MENU = re.compile(rb'(data-testid="user-menu">)([^<]*)(</a>)')
 _USER_MARK = b"\x00cum4-user-name\x00"
+# The bell's unread count (notifications/_bell.html): the person's own, read with the user.
+_UNREAD = re.compile(rb'(data-testid="notification-count">)([0-9]*)(</span>)')
+_UNREAD_MARK = b"\x00cum4-unread\x00"
 
 
 def read_snapshot() -> str | None:
@@ -140,7 +144,8 @@ def _storable(request: HttpRequest, response: HttpResponse) -> bytes | None:
     for token in tokens:
         content = content.replace(token, _CSRF_MARK)
     content, menus = _USER_MENU.subn(rb"\1" + _USER_MARK + rb"\3", content)
-    return content if menus == 1 else None
+    content, bells = _UNREAD.subn(rb"\1" + _UNREAD_MARK + rb"\3", content)
+    return content if menus == 1 and bells == 1 else None
 
 
 def _served(request: HttpRequest, stored: tuple[str, bytes]) -> HttpResponse:
@@ -148,6 +153,8 @@ def _served(request: HttpRequest, stored: tuple[str, bytes]) -> HttpResponse:
     if _CSRF_MARK in content:
         content = content.replace(_CSRF_MARK, get_token(request).encode())
     content = content.replace(_USER_MARK, escape(str(request.user)).encode())
+    unread = unread_count(request.user)
+    content = content.replace(_UNREAD_MARK, str(unread).encode() if unread else b"")
     return HttpResponse(content, content_type=content_type)
 
 

@@ -19,6 +19,9 @@
   scoring round), joined into the query that looks the year up from the URL
   (`cum4.selectors.cluster_year_get`) instead of one query more on each page. Only for a
   cheap join: an annotated subquery costs the ORM more to build than a query of its own.
+- `deadline_providers`: functions listing the deadlines people still have to meet, each
+  `fn(*, today) -> Iterable[Deadline]`; `manage.py send_reminders` reminds the recipients
+  before and after each (`cum4.notifications.reminders`).
 """
 
 from __future__ import annotations
@@ -90,6 +93,23 @@ class ClusterYearRead:
     prime: Callable[[Any], Any] = lambda cluster_year: cluster_year
 
 
+@dataclass(frozen=True)
+class Deadline:
+    """A date by which `recipients` still have to act (a report, a registration, a dossier).
+
+    `key` names the duty and stays the same from day to day (the reminders of one day are
+    recorded under it); `what` is a lazy text formatted with `params` in each recipient's
+    language; `url` is the page where the duty is done.
+    """
+
+    key: str
+    due: dt.date
+    what: Any
+    params: dict
+    url: str
+    recipients: tuple[Any, ...]
+
+
 @dataclass
 class Registry:
     nav: list[NavItem] = field(default_factory=list)
@@ -101,6 +121,7 @@ class Registry:
     report_formats: dict[str, Callable[..., None]] = field(default_factory=dict)
     dashboard_panels: list[Callable[..., DashboardPanel | None]] = field(default_factory=list)
     cluster_year_reads: list[ClusterYearRead] = field(default_factory=list)
+    deadline_providers: list[Callable[..., Any]] = field(default_factory=list)
 
     def add_nav(self, item: NavItem) -> None:
         if all(existing.url_name != item.url_name for existing in self.nav):
@@ -143,6 +164,11 @@ class Registry:
     def add_cluster_year_read(self, read: ClusterYearRead) -> None:
         if all(existing.name != read.name for existing in self.cluster_year_reads):
             self.cluster_year_reads.append(read)
+
+    def add_deadline_provider(self, provider: Callable[..., Any]) -> None:
+        """`provider(*, today)` returns the pending `Deadline`s around `today`."""
+        if provider not in self.deadline_providers:
+            self.deadline_providers.append(provider)
 
 
 registry = Registry()

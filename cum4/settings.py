@@ -7,6 +7,7 @@ ALLOWED_HOSTS       comma-separated (default: localhost names when DEBUG is on, 
 CSRF_TRUSTED_ORIGINS comma-separated origins with scheme (https://cum4.example.vn)
 HTTPS_REDIRECT      1/0 (default 1 when DEBUG is off): set 0 on a plain-HTTP intranet
 MEDIA_ROOT          where uploaded evidence is stored (default ./media)
+SITE_URL            the address people open, for links in e-mails (default http://localhost:8000)
 """
 
 from __future__ import annotations
@@ -163,6 +164,12 @@ CACHES = {
     },
 }
 PAGE_CACHE = envbool("PAGE_CACHE", True)
+
+# Notifications (cum4/notifications): links in e-mails, and on which days `send_reminders`
+# recalls a deadline (the deadlines themselves are dated rule rows).
+SITE_URL = envstr("SITE_URL", "http://localhost:8000")
+REMINDER_DAYS_BEFORE = (7, 1)
+REMINDER_DAYS_AFTER = (1,)
 
 # Security: on by default whenever DEBUG is off.
 SECURE_CONTENT_TYPE_NOSNIFF = True

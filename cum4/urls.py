@@ -11,6 +11,7 @@ from django.views.i18n import set_language
 from cum4 import views
 from cum4.dashboard import views as dashboard_views
 from cum4.exports import views as export_views
+from cum4.yearend import views as yearend_views
 
 core_patterns = [
     path("", views.home, name="home"),
@@ -31,6 +32,11 @@ core_patterns = [
         "clusters/<slug:code>/<int:year>/report.<str:fmt>",
         dashboard_views.cluster_report_download,
         name="cluster_report_download",
+    ),
+    path(
+        "clusters/<slug:code>/<int:year>/year-end-report/",
+        yearend_views.year_end_report_edit,
+        name="year_end_report",
     ),
     path("units/<slug:code>/dashboard/", dashboard_views.unit_dashboard, name="dashboard_unit"),
     path(
@@ -55,6 +61,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("reports/", include("cum4.reports.urls")),
+    path("notifications/", include("cum4.notifications.urls")),
     path("inspections/", include("inspections.urls")),
     path("complaints/", include("complaints.urls")),
     path("emulation/", include("emulation.urls")),

@@ -30,12 +30,28 @@ def _settings_variables() -> set[str]:
 
 def test_it_runs_postgresql_16_and_the_app_under_gunicorn():
     services = _compose()["services"]
-    assert set(services) == {"db", "app"}
+    assert set(services) == {"db", "app", "reminders"}
     assert services["db"]["image"] == "postgres:16"
     command = services["app"]["command"]
     assert "migrate --noinput" in command and "collectstatic --noinput" in command
     assert "gunicorn cum4.wsgi:application" in command
     assert services["app"]["depends_on"]["db"]["condition"] == "service_healthy"
+
+
+def test_it_sends_the_reminders_from_a_service_that_runs_the_command_in_a_loop():
+    services = _compose()["services"]
+    reminders = services["reminders"]
+    command = reminders["command"]
+    assert "python manage.py send_reminders" in command
+    assert command.strip().startswith('sh -c "while true; do') and "sleep " in command
+    # At least once a day (the command is idempotent per day, so more often is harmless).
+    assert int(re.search(r"sleep (\d+)", command).group(1)) <= 86400
+    assert reminders["build"] == services["app"]["build"]
+    assert reminders["env_file"] == ".env"
+    assert reminders["environment"]["DATABASE_URL"] == services["app"]["environment"]["DATABASE_URL"]
+    # The app's start migrates: the reminders wait until it answers.
+    assert reminders["depends_on"]["app"]["condition"] == "service_healthy"
+    assert reminders["restart"] == "unless-stopped"
 
 
 def test_it_points_the_app_at_the_db_service_and_port():

@@ -233,6 +233,8 @@ def cluster_report_download(request: HttpRequest, code: str, year: int, fmt: str
         raise Http404(_("Unknown format."))
     buffer = io.BytesIO()
     data = cluster_report_data(cluster_year=cluster_year, period=period)
+    if request.GET.get("money") == "million":  # the workbook's money unit (đồng by default)
+        data["money_unit"] = "million"
     writer(data=data, cluster_year=cluster_year, period=period, output=buffer)
     response = HttpResponse(buffer.getvalue(), content_type=CONTENT_TYPES[fmt])
     filename = f"{cluster_year.cluster.code}-{year}-{period}.{fmt}"

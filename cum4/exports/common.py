@@ -60,3 +60,57 @@ def ranking_rows(data: dict) -> list[dict]:
             "votes": entry.get("votes"),
         })
     return rows
+
+
+ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+# The period a run of quarters from the first one amounts to.
+PREFIX_PERIODS = {(1,): "q1", (1, 2): "6m", (1, 2, 3): "9m", (1, 2, 3, 4): "year"}
+
+
+def counted_quarters(data: dict) -> tuple[int, ...]:
+    """The quarters of the report's period with at least one approved report (the units'
+    "approved_quarters"); the period's own quarters when the JSON does not say."""
+    from cum4.periods import PERIOD_QUARTERS
+
+    wanted = PERIOD_QUARTERS[data["period"]]
+    units = data.get("units") or []
+    if not any("approved_quarters" in entry for entry in units):
+        return wanted
+    approved = {q for entry in units for q in entry.get("approved_quarters") or ()}
+    return tuple(q for q in wanted if q in approved)
+
+
+def counted_period(data: dict) -> str:
+    """The period the figures really cover: a year with three approved quarters is "9m", so
+    a partial year is never presented as a year. The requested period when the counted
+    quarters are not a run from the first (or when nothing is approved)."""
+    quarters = counted_quarters(data)
+    if len(quarters) == 1:
+        return f"q{quarters[0]}"
+    return PREFIX_PERIODS.get(quarters, data["period"])
+
+
+def quarters_text(quarters: tuple[int, ...]) -> str:
+    """"I, II, III" ("–" for none)."""
+    return ", ".join(ROMAN[q] for q in quarters) or "–"
+
+
+def units_missing_quarters(data: dict) -> list[tuple[str, tuple[int, ...]]]:
+    """(unit name, quarters counted for others but not approved for it), for the note."""
+    quarters = counted_quarters(data)
+    missing = []
+    for entry in data.get("units") or []:
+        if "approved_quarters" not in entry:
+            continue
+        lacking = tuple(q for q in quarters if q not in (entry.get("approved_quarters") or ()))
+        if lacking:
+            missing.append((entry.get("name") or entry["unit"], lacking))
+    return missing
+
+
+def short_unit_name(name: str) -> str:
+    """"Thanh tra tỉnh Lạng Sơn" → "Lạng Sơn" for table cells headed "Thanh tra tỉnh"."""
+    for prefix in ("Thanh tra tỉnh ", "Thanh tra thành phố "):
+        if name.startswith(prefix):
+            return name[len(prefix):]
+    return name

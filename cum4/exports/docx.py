@@ -14,28 +14,47 @@ from typing import BinaryIO
 
 from django.utils import translation
 from django.utils.translation import gettext as _
-from docx import Document
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Mm, Pt
 
-from cum4.exports import docx_layout as layout
-from cum4.exports.common import cluster_title, period_phrase, ranking_rows, value_of
-from cum4.formatting import vn_date, vn_figure, vn_money, vn_number, vn_rate
+from cum4.exports import nd30
+from cum4.exports.common import (
+    cluster_title,
+    counted_period,
+    counted_quarters,
+    period_phrase,
+    quarters_text,
+    ranking_rows,
+    short_unit_name,
+    units_missing_quarters,
+    value_of,
+)
+from cum4.formatting import vn_date, vn_figure, vn_millions, vn_money, vn_number, vn_rate
 
 
 def year_end_report(*, data: dict, output: BinaryIO) -> None:
     """Write the Word report of one cluster_report JSON (`data`) to `output` (docx bytes).
 
-    Optional keys of `data` filled by the caller: "cluster_name", "issuing_body" (the lead
-    unit's name), "place" (its province), "date" (ISO date of signature); left as "…" when
-    absent, as officials do on a draft.
+    `data["document"]` (from `cum4.exports.registration.document_data`) carries what the lead
+    sets: "parent_body", "issuing_body", "place", "number", "symbol", "date" (ISO), "signer_title",
+    "signer_name", "recipients", "author", "editor" and "narrative" (assessment, limitations,
+    lessons, next_year, proposals). Absent keys leave "…" on a draft, as officials do. The
+    older flat keys ("cluster_name", "issuing_body", "place", "date") are read too.
     """
     with translation.override("vi"):
-        document = Document()
-        layout.page_and_styles(document)
-        _national_heading(document, data)
-        _title(document, data)
+        doc = _document_fields(data)
+        period = counted_period(data)
+        subject = _subject(data, period)
+        document = nd30.new_document(properties=_properties(data, doc, subject))
+        nd30.header(document, nd30.Header(
+            parent_body=doc["parent_body"],
+            issuing_body=doc["issuing_body"],
+            number=doc.get("number") or None,
+            symbol=doc.get("symbol") or "BC-CTĐ",
+            place=doc.get("place") or "",
+            date=dt.date.fromisoformat(doc["date"]) if doc.get("date") else None,
+        ))
+        nd30.title(document, _("REPORT"), subject, _("of %(cluster)s") % {
+            "cluster": cluster_title(data)
+        })
         part = _Parts(document)
         if data.get("pledge") or data.get("movements"):
             _emulation(document, data, part)
@@ -47,21 +66,73 @@ def year_end_report(*, data: dict, output: BinaryIO) -> None:
         proposals = _proposals_of(data)
         if proposals:
             _proposals(document, proposals, part)
-        _signature(document, data)
+        _written_parts(document, data, doc.get("narrative") or {}, part)
+        nd30.closing(
+            document,
+            recipients=doc.get("recipients") or _default_recipients(),
+            signature=nd30.Signature(
+                title=doc.get("signer_title") or _("CLUSTER LEAD"),
+                name=doc.get("signer_name") or "",
+                authority=doc.get("signer_authority") or "",
+            ),
+        )
         document.save(output)
+
+
+def _document_fields(data: dict) -> dict:
+    """The "document" block with the flat keys of earlier callers as fallbacks."""
+    doc = dict(data.get("document") or {})
+    doc.setdefault("parent_body", cluster_title(data))
+    doc.setdefault("issuing_body", data.get("issuing_body") or _("Inspectorates of the provinces"))
+    doc.setdefault("place", data.get("place") or "")
+    doc.setdefault("date", data.get("date"))
+    doc.setdefault("signer_name", data.get("signatory") or "")
+    return doc
+
+
+def _subject(data: dict, period: str) -> str:
+    """The trích yếu: the period the figures cover (never "năm" for a partial year)."""
+    subject = _("Results of the emulation cluster's work in %(period)s %(year)s") % {
+        "period": period_phrase(period), "year": data["year"],
+    }
+    return subject
+
+
+def _properties(data: dict, doc: dict, subject: str) -> nd30.Properties:
+    quarters = quarters_text(counted_quarters(data))
+    issued = doc.get("date")
+    subject = f"{subject} {_('of %(cluster)s') % {'cluster': cluster_title(data)}}"
+    return nd30.Properties(
+        title=f"Báo cáo {subject[0].lower()}{subject[1:]}",
+        subject=subject,
+        author=doc.get("author") or doc["issuing_body"],
+        keywords=f"báo cáo; thi đua, khen thưởng; {cluster_title(data)}; {data['year']}",
+        comments=f"Số liệu từ các báo cáo quý đã được phê duyệt (quý {quarters} năm "
+        f"{data['year']}). Người cập nhật: {doc.get('editor') or doc.get('author') or '–'}.",
+        category="Báo cáo",
+        created=dt.datetime.combine(dt.date.fromisoformat(issued), dt.time(8)) if issued else None,
+    )
+
+
+def _default_recipients() -> list[str]:
+    return [
+        _("- Government Inspectorate (Department of Organisation and Personnel);"),
+        _("- The inspectorates of the cluster;"),
+        _("- Archive: Clerical office."),
+    ]
 
 
 class _Parts:
     """The report's numbered parts (I., II., …): a part is numbered only when it is written."""
 
-    NUMERALS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII")
+    NUMERALS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
     def __init__(self, document) -> None:
         self.document = document
         self.count = 0
 
     def __call__(self, title: str) -> None:
-        layout.heading(self.document, f"{self.NUMERALS[self.count]}. {title}")
+        nd30.heading(self.document, f"{self.NUMERALS[self.count]}. {title}")
         self.count += 1
 
 
@@ -72,7 +143,7 @@ def _emulation(document, data: dict, part: _Parts) -> None:
     if pledge:
         members = len(data.get("units", []))
         met = sum(1 for target in pledge.get("targets", []) if target.get("units_met") == members)
-        layout.body(document, _(
+        nd30.paragraph(document, _(
             "On %(date)s the inspectorates of the cluster signed the emulation pledge "
             "%(document)s on the theme “%(theme)s”, with %(targets)s targets; %(met)s of them "
             "were met by every member."
@@ -85,7 +156,7 @@ def _emulation(document, data: dict, part: _Parts) -> None:
         })
     movements = data.get("movements") or []
     if movements:
-        layout.body(document, _(
+        nd30.paragraph(document, _(
             "The inspectorates took part in %(count)s emulation movements: %(names)s."
         ) % {
             "count": vn_number(len(movements)),
@@ -93,47 +164,9 @@ def _emulation(document, data: dict, part: _Parts) -> None:
         })
         given = sum(movement.get("amount_vnd") or 0 for movement in movements)
         if given:
-            layout.body(document, _(
+            nd30.paragraph(document, _(
                 "Their contributions to the movements' funds and programmes total %(amount)s."
             ) % {"amount": vn_money(given)})
-
-
-def _national_heading(document, data: dict) -> None:
-    table = document.add_table(rows=1, cols=2)
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
-    left, right = table.rows[0].cells
-    left.width, right.width = Mm(70), Mm(95)
-    left.paragraphs[0].text = ""
-    right.paragraphs[0].text = ""
-    issuing = data.get("issuing_body") or _("Inspectorates of the provinces")
-    layout.line(left, issuing, size=Pt(12), upper=True)
-    layout.line(left, cluster_title(data), bold=True, size=Pt(13), upper=True, underline=True)
-    layout.line(left, _("No.: …/BC-CTĐ"), size=Pt(13))
-    layout.line(right, _("SOCIALIST REPUBLIC OF VIETNAM"), bold=True, size=Pt(12))
-    layout.line(right, _("Independence - Freedom - Happiness"), bold=True, size=Pt(13), underline=True)
-    layout.line(right, _place_and_date(data), italic=True, size=Pt(13))
-    document.add_paragraph()
-
-
-def _place_and_date(data: dict) -> str:
-    place = data.get("place") or "…"
-    if data.get("date"):
-        day = dt.date.fromisoformat(str(data["date"]))
-        return _("%(place)s, day %(day)s month %(month)s year %(year)s") % {
-            "place": place, "day": f"{day.day:02d}", "month": f"{day.month:02d}", "year": day.year
-        }
-    return _("%(place)s, day … month … year …") % {"place": place}
-
-
-def _title(document, data: dict) -> None:
-    layout.line(document, _("REPORT"), bold=True, size=Pt(14))
-    subject = _("Results of the emulation cluster's work in %(period)s %(year)s") % {
-        "period": period_phrase(data["period"]), "year": data["year"],
-    }
-    layout.line(document, subject, bold=True, size=Pt(14))
-    layout.line(document, cluster_title(data), bold=True, size=Pt(14))
-    document.add_paragraph()
 
 
 # -- narrative --------------------------------------------------------------------------------
@@ -154,13 +187,14 @@ def _r(figures: dict, code: str, decimals: int = 2) -> str:
 def _narrative(document, data: dict, part: _Parts) -> None:
     totals = data["totals"]
     values = {
-        "period": period_phrase(data["period"]),
+        "period": period_phrase(counted_period(data)),
         "year": data["year"],
         "cluster": cluster_title(data),
     }
     part(_("RESULTS OF THE INSPECTION WORK"))
-    layout.heading(document, _("1. Inspections"))
-    layout.body(document, _(
+    _counted_note(document, data)
+    nd30.heading(document, _("1. Inspections"))
+    nd30.paragraph(document, _(
         "In %(period)s %(year)s, the inspectorates of the provinces of %(cluster)s carried out "
         "%(insp_total)s socio-economic inspections and checks covering %(subjects)s individuals "
         "and organisations. The inspections found violations of %(violation_vnd)s and "
@@ -178,7 +212,7 @@ def _narrative(document, data: dict, part: _Parts) -> None:
         "recovered_vnd": _m(totals, "recovered_vnd"),
         "recovery_rate": _r(totals, "recovery_rate"),
     })
-    layout.body(document, _(
+    nd30.paragraph(document, _(
         "They issued %(decisions)s decisions on administrative sanctions totalling %(fines)s; "
         "recommended administrative handling of %(orgs)s organisations and %(persons)s "
         "individuals; referred %(cases)s cases with %(referred)s persons to the investigating "
@@ -192,8 +226,8 @@ def _narrative(document, data: dict, part: _Parts) -> None:
         "referred": _n(totals, "referred_persons"),
         "policy": _n(totals, "policy_recommendations"),
     })
-    layout.heading(document, _("2. Citizen reception, petitions, complaints and denunciations"))
-    layout.body(document, _(
+    nd30.heading(document, _("2. Citizen reception, petitions, complaints and denunciations"))
+    nd30.paragraph(document, _(
         "On citizen reception and the resolution of complaints and denunciations, the "
         "inspectorates of the cluster received citizens %(turns)s times, %(persons)s citizens "
         "coming with complaints, denunciations, recommendations and reflections. They received "
@@ -212,8 +246,8 @@ def _narrative(document, data: dict, part: _Parts) -> None:
         "resolution_rate": _r(totals, "resolution_rate", 1),
         "on_time_rate": _r(totals, "on_time_rate", 1),
     })
-    layout.heading(document, _("3. Anti-corruption"))
-    layout.body(document, _(
+    nd30.heading(document, _("3. Anti-corruption"))
+    nd30.paragraph(document, _(
         "The inspectorates continued to guide and urge the implementation of corruption "
         "prevention measures: %(publicity)s agencies and units were checked on publicity and "
         "transparency; %(declared)s of %(required)s persons declared their assets and income "
@@ -231,11 +265,21 @@ def _narrative(document, data: dict, part: _Parts) -> None:
         "heads": _n(totals, "heads_held_responsible"),
         "recovered": _m(totals, "corruption_recovered_vnd"),
     })
-    note = layout.body(document, _(
+    nd30.paragraph(document, _(
         "The figures are the sums of the quarterly reports approved by the cluster lead; "
         "drafts and reports not yet approved are not counted."
-    ))
-    note.runs[0].italic = True
+    ), italic=True)
+
+
+def _counted_note(document, data: dict) -> None:
+    """Which quarters the figures count, and the units that lack one of them."""
+    nd30.paragraph(document, _(
+        "The figures of this report count quarters %(quarters)s of %(year)s."
+    ) % {"quarters": quarters_text(counted_quarters(data)), "year": data["year"]}, italic=True)
+    for name, lacking in units_missing_quarters(data):
+        nd30.paragraph(document, _(
+            "%(unit)s: quarter %(quarters)s not yet approved, not counted."
+        ) % {"unit": name, "quarters": quarters_text(lacking)}, italic=True)
 
 
 # -- tables -----------------------------------------------------------------------------------
@@ -247,9 +291,9 @@ def _unit_tables(document, data: dict, part: _Parts) -> None:
         (_("1. Inspections"), [
             ("insp_total", _("Inspections carried out")),
             ("subjects_inspected", _("Individuals, organisations")),
-            ("violation_vnd", _("Violations")),
-            ("recovery_recommended_vnd", _("Recovery recommended")),
-            ("recovered_vnd", _("Recovered")),
+            ("violation_vnd", _("Violations (million đồng)")),
+            ("recovery_recommended_vnd", _("Recovery recommended (million đồng)")),
+            ("recovered_vnd", _("Recovered (million đồng)")),
             ("recovery_rate", _("Recovery rate")),
         ]),
         (_("2. Citizen reception, petitions, complaints and denunciations"), [
@@ -262,18 +306,23 @@ def _unit_tables(document, data: dict, part: _Parts) -> None:
         ]),
     ]
     for heading, columns in groups:
-        layout.heading(document, heading)
+        nd30.heading(document, heading)
         headers = [_("No."), _("Inspectorate"), *(label for _code, label in columns)]
         rows = [
-            [str(number), entry.get("name") or entry["unit"],
+            [str(number), short_unit_name(entry.get("name") or entry["unit"]),
              *(_cell(entry["figures"], code) for code, _label in columns)]
             for number, entry in enumerate(data["units"], start=1)
         ]
         rows.append(["", _("Cluster total"), *(_cell(data["totals"], c) for c, _l in columns)])
-        layout.table(document, headers, rows, bold_last=True)
+        # The province alone under "Thanh tra tỉnh" (one line); six figure columns share the rest.
+        nd30.table(document, headers, rows, bold_last=True,
+                   widths_mm=(9, 26, *([(nd30.TEXT_WIDTH_MM - 35) / 6] * 6)))
 
 
 def _cell(figures: dict, code: str) -> str:
+    """A table cell: money in millions (the column says so), other figures as in the text."""
+    if code.endswith("_vnd"):
+        return vn_millions(value_of(figures, code))
     return vn_figure(value_of(figures, code), code)
 
 
@@ -289,7 +338,8 @@ def _ranking(document, ranking: list[dict], part: _Parts) -> None:
         ]
         for entry in ranking
     ]
-    layout.table(document, [_("Rank"), _("Inspectorate"), _("Score"), _("Votes")], rows)
+    nd30.table(document, [_("Rank"), _("Inspectorate"), _("Score"), _("Votes")], rows,
+               widths_mm=(20, 85, 30, 30))
 
 
 def _proposals_of(data: dict) -> list[tuple[str, str]]:
@@ -313,27 +363,29 @@ def _proposals(document, proposals: list[tuple[str, str]], part: _Parts) -> None
     part(_("AWARD PROPOSALS"))
     for who, award in proposals:
         text = _("%(award)s for %(who)s.") % {"award": award, "who": who} if who else award
-        paragraph = layout.body(document, "- " + text)
-        paragraph.paragraph_format.first_line_indent = Mm(12.7)
+        nd30.paragraph(document, "- " + text)
 
 
-def _signature(document, data: dict) -> None:
-    document.add_paragraph()
-    table = document.add_table(rows=1, cols=2)
-    left, right = table.rows[0].cells
-    left.paragraphs[0].text = ""
-    right.paragraphs[0].text = ""
-    recipients = layout.line(left, _("Recipients:"), bold=True, italic=True, size=Pt(12),
-                       align=WD_ALIGN_PARAGRAPH.LEFT)
-    recipients.paragraph_format.space_after = Pt(0)
-    for text in (
-        _("- Government Inspectorate (Department of Organisation and Personnel);"),
-        _("- The inspectorates of the cluster;"),
-        _("- Archive: Clerical office."),
-    ):
-        layout.line(left, text, size=Pt(11), align=WD_ALIGN_PARAGRAPH.LEFT)
-    layout.line(right, _("ON BEHALF OF THE EMULATION CLUSTER"), bold=True, size=Pt(13))
-    layout.line(right, _("CLUSTER LEAD"), bold=True, size=Pt(13))
-    for _blank in range(3):
-        layout.line(right, "", size=Pt(13))
-    layout.line(right, data.get("signatory") or "", bold=True, size=Pt(14))
+def _written_parts(document, data: dict, narrative: dict, part: _Parts) -> None:
+    """General assessment (with limitations and causes, lessons), direction for next year,
+    proposals: the lead's text paragraph by paragraph; a placeholder while it is empty."""
+    part(_("GENERAL ASSESSMENT"))
+    nd30.heading(document, _("1. Strengths"))
+    _lead_text(document, narrative.get("assessment"))
+    nd30.heading(document, _("2. Limitations and their causes"))
+    _lead_text(document, narrative.get("limitations"))
+    nd30.heading(document, _("3. Lessons learned"))
+    _lead_text(document, narrative.get("lessons"))
+    part(_("DIRECTION AND TASKS FOR %(year)s") % {"year": data["year"] + 1})
+    _lead_text(document, narrative.get("next_year"))
+    part(_("PROPOSALS AND RECOMMENDATIONS"))
+    _lead_text(document, narrative.get("proposals"))
+
+
+def _lead_text(document, text: str | None) -> None:
+    paragraphs = [line.strip() for line in (text or "").splitlines() if line.strip()]
+    if not paragraphs:
+        nd30.paragraph(document, _("(To be written by the cluster lead on the year-end "
+                                   "report page.)"), italic=True)
+    for line in paragraphs:
+        nd30.paragraph(document, line)

@@ -77,6 +77,12 @@ def write_json(*, data: dict, cluster_year, period: str, output: BinaryIO) -> No
     output.write(b"\n")
 
 
+def _report_deadlines(*, today: dt.date) -> list:
+    from cum4.reports.notifications import report_deadlines
+
+    return report_deadlines(today=today)
+
+
 def _load_demo() -> None:
     from cum4.reports.demo import load_reports
 
@@ -95,5 +101,6 @@ registry.add_nav(
     NavItem(gettext_lazy("Reporting status"), "reports:grid", order=25, visible=_sees_status_grid)
 )
 registry.add_unit_tasks(unit_report_tasks)
+registry.add_deadline_provider(_report_deadlines)
 registry.add_report_format("json", write_json)
 registry.add_demo_loader(DemoLoader("quarterly reports", _load_demo, order=10))

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from cum4.models import Membership, Unit, User
 from cum4.reports import selectors, validation
 from cum4.reports.models import QuarterlyReport, ReportEvent
+from cum4.reports.notifications import report_event_notify
 from cum4.reports.sections import report_sections
 from cum4.reports.validation import Issue, ReportValues
 
@@ -99,7 +100,10 @@ def _check_version(report: QuarterlyReport, version: int, mine: ReportValues | N
 
 
 def _event(report: QuarterlyReport, action: str, by: User | None, comment: str = "") -> None:
+    """Record a workflow step and tell whom it concerns (in the same transaction; the e-mails
+    go after the commit)."""
     ReportEvent.objects.create(report=report, action=action, by=by, at=timezone.now(), comment=comment)
+    report_event_notify(report=report, action=action, by=by, comment=comment)
 
 
 def _bump(report: QuarterlyReport, fields: list[str]) -> None:

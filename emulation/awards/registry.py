@@ -14,6 +14,7 @@ from cum4.permissions import is_secretariat, is_unit_leader, is_viewer
 from cum4.registry import ClusterLink, DemoLoader, NavItem, Task, registry
 from emulation.awards import demo
 from emulation.awards.models import Registration
+from emulation.awards.notifications import registration_deadlines
 from emulation.awards.selectors import person_award_panel
 from emulation.awards.statistics.selectors import statistics_tasks
 from emulation.movements.selectors.deadlines import registration_deadline
@@ -71,6 +72,7 @@ def register() -> None:
         )
     )
     registry.add_unit_tasks(_registration_task)
+    registry.add_deadline_provider(registration_deadlines)
     registry.add_unit_tasks(statistics_tasks)
     PERSON_PANELS.append(person_award_panel)
     registry.add_demo_loader(DemoLoader("staff, registrations and decisions", demo.load, order=200))

@@ -24,7 +24,7 @@ def test_it_formats_ratios_and_rates_as_percentages():
 
 def test_it_writes_large_amounts_in_ty_dong():
     assert vn_money(71_560_000_000) == "71,56 tỷ đồng"
-    assert vn_money(250_000_000) == "250,00 triệu đồng"
+    assert vn_money(250_000_000) == "250 triệu đồng"
     assert vn_money(950_000) == "950.000 đồng"
 
 
@@ -53,3 +53,18 @@ def test_it_formats_an_indicator_by_its_code():
     assert vn_figure(Decimal("88.43"), "resolution_rate") == "88,4%"
     assert vn_figure(71_560_000_000, "recovery_recommended_vnd") == "71,56 tỷ đồng"
     assert vn_figure(1902, "insp_total") == "1.902"
+
+
+def test_it_writes_amounts_as_people_do_without_zero_decimals():
+    assert vn_money(226_000_000) == "226 triệu đồng"
+    assert vn_money(5_000_000_000) == "5 tỷ đồng"
+    assert vn_money(64_203_632_000) == "64,20 tỷ đồng"
+    assert vn_money(1_500_000) == "1,50 triệu đồng"
+
+
+def test_it_never_rounds_an_amount_up_into_the_next_unit():
+    assert vn_money(999_999_999) == "999.999.999 đồng"
+    assert vn_money(999_994_999) == "999,99 triệu đồng"
+    assert vn_money(999_999_999_999) == "1.000 tỷ đồng"
+    rendered = Template("{% load vn %}{{ m|vn_money }}").render(Context({"m": 999_999_999}))
+    assert rendered == "999.999.999 đồng"

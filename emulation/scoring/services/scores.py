@@ -24,6 +24,7 @@ from cum4.evidence import validate_evidence
 from cum4.models import ClusterYear, Membership, Unit, User
 from emulation.scoring import selectors
 from emulation.scoring.models import Criterion, CrossReview, Score, ScoreEvidence, ScoringRound
+from emulation.scoring.notifications import phase_opened_notify
 from emulation.scoring.permissions import SheetRef
 
 Phase = ScoringRound.Phase
@@ -235,9 +236,12 @@ def scoring_phase_set(*, cluster_year: ClusterYear, phase: str, by: User) -> Sco
         raise ValidationError(_("Use “Finalise” to close the vote and lock the results."))
     if not selectors.table_tree(cluster_year=cluster_year).table:
         raise ValidationError(_("The year has no criteria table yet."))
+    opened = round_.phase != phase
     round_.phase = phase
     round_.full_clean()
     round_.save()
+    if opened:
+        phase_opened_notify(cluster_year=cluster_year, phase=phase, by=by)
     return round_
 
 

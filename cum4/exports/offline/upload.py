@@ -1,36 +1,29 @@
-"""Offline entry of a quarterly report: the Excel template, reading it back, the preview.
-
-The template has one row per indicator (and per row of section D) with its key, code, label
-and unit; only the value cells are unlocked. The unit, year, quarter and report version sit in
-a very hidden sheet and are checked on upload, so another unit's or quarter's file is refused
-by name, and a file downloaded before someone else saved is refused as stale by the save
-service. Applying goes through `report_save` (the same validation as the form), all or nothing.
-"""
+"""Reading an uploaded offline template back: identity, values, preview, apply."""
 
 from __future__ import annotations
 
-import secrets
+import re
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
 from django.core.exceptions import ValidationError
-from django.utils import translation
 from django.utils.translation import gettext as _
-from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Alignment, Font, PatternFill, Protection
-from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl import load_workbook
 
+from cum4.exports.offline.layout import (
+    FIRST_ROW,
+    META_SHEET,
+    READABLE_FORMATS,
+    VALUE_COLUMN,
+    VALUE_LETTER,
+    describe,
+)
 from cum4.reports.models import QuarterlyReport
 from cum4.reports.sections import report_sections
 from cum4.reports.validation import Issue, ReportValues, empty_values, field_key
 
-FORMAT_VERSION = "cum4-quarter-1"
-META_SHEET = "_meta"
-FIRST_ROW = 5
-COLUMNS = ("key", "section", "row", "code", "label", "unit", "value")
-VALUE_COLUMN = COLUMNS.index("value") + 1
-FONT = "Times New Roman"
-INPUT_FILL = PatternFill("solid", fgColor="FFF9DB")
+# "1234567" or "1.234.567" (dots between groups of three): nothing else is read as a number.
+UNAMBIGUOUS_NUMBER = re.compile(r"\d+|\d{1,3}(\.\d{3})+")
 
 
 class TemplateRefused(ValidationError):
@@ -39,9 +32,14 @@ class TemplateRefused(ValidationError):
 
 @dataclass(frozen=True)
 class CellError:
+    """A value cell that is not a whole number ≥ 0: the cell ("G19"), its label and value."""
+
     row: int
     code: str
     message: str
+    cell: str = ""
+    label: str = ""
+    value: str = ""
 
 
 @dataclass
@@ -53,6 +51,8 @@ class ParsedTemplate:
     values: ReportValues
     rows: dict[str, int] = field(default_factory=dict)  # field key → sheet row
     cell_errors: list[CellError] = field(default_factory=list)
+    # The values the file was downloaded with (field key → value); empty for older files.
+    base: dict[str, int | None] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -70,6 +70,22 @@ class RowIssue:
     rows: tuple[int, ...]
     issue: Issue
 
+    @property
+    def cells(self) -> str:
+        """The value cells of the rule ("G12, G13, G14")."""
+        return ", ".join(f"{VALUE_LETTER}{row}" for row in self.rows)
+
+
+@dataclass(frozen=True)
+class StaleValue:
+    """A value saved by someone else after the file was downloaded."""
+
+    cell: str
+    label: str
+    at_download: int | None
+    now: int | None
+    in_file: int | None
+
 
 @dataclass
 class Preview:
@@ -77,96 +93,15 @@ class Preview:
     errors: list[RowIssue]
     warnings: list[RowIssue]
     cell_errors: list[CellError]
+    # Set when the report was saved after the download: the file is refused.
+    stale: list[StaleValue] | None = None
+    versions: tuple[int, int] = (0, 0)  # (the file's, the report's now)
 
     @property
     def can_apply(self) -> bool:
-        return not self.errors and not self.cell_errors and bool(self.changes)
-
-
-def _describe(unit_name: str, year: int, quarter: int) -> str:
-    return _("%(unit)s, quarter %(quarter)s of %(year)s") % {
-        "unit": unit_name, "quarter": ("I", "II", "III", "IV")[quarter - 1], "year": year
-    }
-
-
-def quarter_template(*, report: QuarterlyReport, values: ReportValues, output: BinaryIO) -> None:
-    """Write the template of `report` pre-filled with `values` (what is entered so far)."""
-    with translation.override("vi"):
-        book = Workbook()
-        sheet = book.active
-        sheet.title = _("Quarterly report")
-        title = _("Quarterly report — %(what)s") % {
-            "what": _describe(report.unit.name, report.year, report.quarter)
-        }
-        sheet["A1"] = title
-        sheet["A1"].font = Font(name=FONT, size=14, bold=True)
-        sheet["A2"] = _(
-            "Fill in the yellow cells with whole numbers (0 is a value; money in đồng, land in "
-            "m²), then upload this file on the report's page. Other cells are protected."
+        return (
+            not self.errors and not self.cell_errors and self.stale is None and bool(self.changes)
         )
-        sheet["A2"].font = Font(name=FONT, italic=True)
-        headers = [_("Key"), _("Section"), _("Row"), _("Code"), _("Indicator"),
-                   _("Unit of measure"), _("Value")]
-        for column, text in enumerate(headers, start=1):
-            cell = sheet.cell(row=FIRST_ROW - 1, column=column, value=text)
-            cell.font = Font(name=FONT, bold=True)
-            cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        validation = DataValidation(
-            type="whole", operator="greaterThanOrEqual", formula1="0", allow_blank=True,
-            showErrorMessage=True, errorTitle=_("Whole number"),
-            error=_("Enter a whole number of 0 or more."),
-        )
-        sheet.add_data_validation(validation)
-        row = FIRST_ROW
-        for section in report_sections():
-            for row_key, row_label in section.rows:
-                for spec in section.indicators:
-                    entries = (
-                        field_key(section.code, row_key, spec.code),
-                        f"{section.code}. {section.label}",
-                        str(row_label),
-                        spec.code,
-                        str(spec.label),
-                        str(spec.unit),
-                        values.get(section.code, {}).get(row_key, {}).get(spec.code),
-                    )
-                    for column, value in enumerate(entries, start=1):
-                        cell = sheet.cell(row=row, column=column, value=value)
-                        cell.font = Font(name=FONT)
-                    value_cell = sheet.cell(row=row, column=VALUE_COLUMN)
-                    value_cell.protection = Protection(locked=False)
-                    value_cell.fill = INPUT_FILL
-                    value_cell.number_format = "#,##0"
-                    validation.add(value_cell)
-                    row += 1
-        for letter, width in zip("ABCDEFG", (4, 26, 14, 26, 60, 16, 20), strict=True):
-            sheet.column_dimensions[letter].width = width
-        sheet.column_dimensions["A"].hidden = True
-        sheet.freeze_panes = f"A{FIRST_ROW}"
-        sheet.print_title_rows = f"{FIRST_ROW - 1}:{FIRST_ROW - 1}"
-        sheet.page_setup.orientation = sheet.ORIENTATION_LANDSCAPE
-        sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-        sheet.page_setup.fitToWidth = 1
-        sheet.page_setup.fitToHeight = 0
-        sheet.sheet_properties.pageSetUpPr.fitToPage = True
-        # Protection keeps honest users to the value cells; it is not a security boundary
-        # (every value is validated again on upload).
-        sheet.protection.sheet = True
-        sheet.protection.password = secrets.token_hex(8)
-        sheet.protection.formatColumns = False
-
-        meta = book.create_sheet(META_SHEET)
-        for index, (name, value) in enumerate(
-            (("format", FORMAT_VERSION), ("unit", report.unit.code), ("unit_name", report.unit.name),
-             ("year", report.year), ("quarter", report.quarter), ("version", report.version)),
-            start=1,
-        ):
-            meta.cell(row=index, column=1, value=name)
-            meta.cell(row=index, column=2, value=value)
-        meta.protection.sheet = True
-        meta.protection.password = secrets.token_hex(8)
-        meta.sheet_state = "veryHidden"
-        book.save(output)
 
 
 def template_read(*, file: BinaryIO) -> ParsedTemplate:
@@ -179,7 +114,7 @@ def template_read(*, file: BinaryIO) -> ParsedTemplate:
     if META_SHEET not in book.sheetnames:
         raise TemplateRefused(_("The file is not a quarterly report template of this system."))
     meta = {row[0]: row[1] for row in book[META_SHEET].iter_rows(values_only=True) if row[0]}
-    if meta.get("format") != FORMAT_VERSION:
+    if meta.get("format") not in READABLE_FORMATS:
         raise TemplateRefused(_("The file is not a quarterly report template of this system."))
     sheet = book.worksheets[0]
     parsed = ParsedTemplate(
@@ -188,6 +123,8 @@ def template_read(*, file: BinaryIO) -> ParsedTemplate:
         quarter=int(meta["quarter"]),
         version=int(meta["version"]),
         values=empty_values(),
+        base={key[len("base:"):]: value for key, value in meta.items()
+              if str(key).startswith("base:")},
     )
     known = {
         field_key(section.code, row_key, code): (section.code, row_key, code)
@@ -202,14 +139,22 @@ def template_read(*, file: BinaryIO) -> ParsedTemplate:
         section_code, row_key, code = known[key]
         parsed.rows[key] = row
         raw = sheet.cell(row=row, column=VALUE_COLUMN).value
-        value, error = _whole_number(raw)
+        value, error = whole_number(raw)
         if error:
-            parsed.cell_errors.append(CellError(row, code, error))
+            parsed.cell_errors.append(CellError(
+                row, code, error, cell=f"{VALUE_LETTER}{row}",
+                label=str(sheet.cell(row=row, column=5).value or code), value=str(raw),
+            ))
         parsed.values[section_code][row_key][code] = value
     return parsed
 
 
-def _whole_number(raw: object) -> tuple[int | None, str]:
+def whole_number(raw: object) -> tuple[int | None, str]:
+    """A cell's value as a whole number ≥ 0, or the reason it is not one.
+
+    Text is read only when it cannot mean two things: digits alone, or groups of three
+    separated by dots ("1.234.567"). "1.5", "1,5" and "12.5" are refused, never read as 15.
+    """
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         return None, ""
     if isinstance(raw, bool):
@@ -217,9 +162,13 @@ def _whole_number(raw: object) -> tuple[int | None, str]:
     if isinstance(raw, int | float) and float(raw).is_integer() and raw >= 0:
         return int(raw), ""
     if isinstance(raw, str):
-        text = raw.strip().replace(".", "").replace(" ", "")
-        if text.isdigit():
-            return int(text), ""
+        text = raw.strip()
+        if UNAMBIGUOUS_NUMBER.fullmatch(text):
+            return int(text.replace(".", "")), ""
+        return None, _(
+            "“%(value)s” is not an unambiguous whole number: write 1234567 or 1.234.567 "
+            "(dots between groups of three digits)."
+        ) % {"value": raw}
     return None, _("“%(value)s” is not a whole number of 0 or more.") % {"value": raw}
 
 
@@ -234,8 +183,8 @@ def template_check_identity(*, report: QuarterlyReport, parsed: ParsedTemplate) 
         raise TemplateRefused(
             _("This file is the template of %(file)s, not of %(report)s. Nothing was read.")
             % {
-                "file": _describe(other or parsed.unit_code, parsed.year, parsed.quarter),
-                "report": _describe(report.unit.name, report.year, report.quarter),
+                "file": describe(other or parsed.unit_code, parsed.year, parsed.quarter),
+                "report": describe(report.unit.name, report.year, report.quarter),
             }
         )
     if report.state == QuarterlyReport.State.APPROVED:
@@ -256,9 +205,11 @@ def template_preview(
     `issues` are the report's rule errors and warnings for the uploaded values (the same
     checks as the entry form)."""
     labels = {
-        field_key(section.code, row_key, spec.code): (spec.code, str(spec.label))
+        field_key(section.code, row_key, spec.code): (
+            spec.code, f"{row_label}: {spec.label}" if row_label else str(spec.label)
+        )
         for section in report_sections()
-        for row_key in section.row_keys
+        for row_key, row_label in section.rows
         for spec in section.indicators
     }
     changes = []
@@ -278,7 +229,30 @@ def template_preview(
         errors=[RowIssue(rows_of(i), i) for i in issues if i.level == "error"],
         warnings=[RowIssue(rows_of(i), i) for i in issues if i.level == "warning"],
         cell_errors=parsed.cell_errors,
+        stale=_stale_values(report, parsed, stored, labels),
+        versions=(parsed.version, report.version),
     )
+
+
+def _stale_values(
+    report: QuarterlyReport, parsed: ParsedTemplate, stored: ReportValues,
+    labels: dict[str, tuple[str, str]],
+) -> list[StaleValue] | None:
+    """None when the file is of the report's current version; else every value saved since
+    the download (at download, now, in the file), by cell."""
+    if parsed.version == report.version:
+        return None
+    since = []
+    for key, row in sorted(parsed.rows.items(), key=lambda item: item[1]):
+        section_code, _sep, rest = key.partition("-")
+        row_key, _sep, code = rest.rpartition("-")
+        now = stored.get(section_code, {}).get(row_key, {}).get(code)
+        if key in parsed.base and parsed.base[key] != now:
+            since.append(StaleValue(
+                cell=f"{VALUE_LETTER}{row}", label=labels[key][1], at_download=parsed.base[key],
+                now=now, in_file=parsed.values.get(section_code, {}).get(row_key, {}).get(code),
+            ))
+    return since
 
 
 def template_apply(*, report: QuarterlyReport, parsed: ParsedTemplate, by) -> list[Issue]:

@@ -1,0 +1,83 @@
+"""What scoring tells people through the core's notifications (`cum4.notifications`):
+
+- a phase opened by the lead: self-scoring and review to the member units' staff and leader,
+  the nomination vote to the member units' leaders (they cast the ballots);
+- the year-end award dossier (the dated dossier rule, 20/12), to the cluster's lead and
+  deputy, before and after it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from cum4.models import ClusterYear, User
+from cum4.notifications import selectors as recipients
+from cum4.notifications.models import Notification
+from cum4.notifications.reminders import reminder_stage, reminder_years
+from cum4.notifications.services import Message, notify
+from cum4.registry import Deadline
+from emulation.scoring.models import DossierDeadlineRule, ScoringRound
+
+Phase = ScoringRound.Phase
+PHASE_TEXTS = {
+    Phase.SELF: _("Self-scoring %(year)s of %(cluster)s is open"),
+    Phase.REVIEW: _("The review of the scores %(year)s of %(cluster)s has started"),
+    Phase.VOTE: _("The nomination vote %(year)s of %(cluster)s is open: cast your unit's ballot"),
+}
+DOSSIER_TEXT = _("the award dossier %(year)s of %(cluster)s")
+
+
+def phase_opened_notify(*, cluster_year: ClusterYear, phase: str, by: User | None) -> None:
+    """Tell the member units that the lead moved the year's scoring to `phase`."""
+    if phase not in PHASE_TEXTS:
+        return
+    units = list(cluster_year.memberships.values_list("unit_id", flat=True))
+    if phase == Phase.VOTE:
+        people, kind = recipients.unit_leaders(unit_ids=units), Notification.Kind.VOTE_OPENED
+        url = reverse("emulation:vote", args=[cluster_year.cluster.code, cluster_year.year])
+    else:
+        people, kind = recipients.unit_people(unit_ids=units), Notification.Kind.PHASE_OPENED
+        url = reverse(
+            "emulation:scoring_year", args=[cluster_year.cluster.code, cluster_year.year]
+        )
+    notify(
+        recipients=[person for person in people if by is None or person.pk != by.pk],
+        kind=kind,
+        message=Message(
+            PHASE_TEXTS[phase], {"year": cluster_year.year, "cluster": cluster_year.cluster.name}
+        ),
+        url=url,
+    )
+
+
+def dossier_deadlines(*, today: dt.date) -> list[Deadline]:
+    """The year-end award dossier of each cluster year, to its lead and deputy."""
+    deadlines: list[Deadline] = []
+    for year in reminder_years(today):
+        rule = (
+            DossierDeadlineRule.objects.in_force_on(dt.date(year, 12, 1))
+            .order_by("-valid_from")
+            .first()
+        )
+        if rule is None:
+            continue
+        due = dt.date(year, rule.month, rule.day)
+        if reminder_stage(due, today) is None:
+            continue
+        for cluster_year in ClusterYear.objects.filter(year=year).select_related("cluster"):
+            deadlines.append(
+                Deadline(
+                    key=f"dossier:{cluster_year.cluster.code}:{year}",
+                    due=due,
+                    what=DOSSIER_TEXT,
+                    params={"year": year, "cluster": cluster_year.cluster.name},
+                    url=reverse("emulation:ranking", args=[cluster_year.cluster.code, year]),
+                    recipients=tuple(
+                        recipients.cluster_lead_leaders(cluster_year_id=cluster_year.pk)
+                    ),
+                )
+            )
+    return deadlines
