@@ -32,31 +32,34 @@ class AwardAdmin(HistoryImportExportAdmin):
 @admin.register(BaseSalary)
 class BaseSalaryAdmin(HistoryImportExportAdmin):
     resource_classes = [award_resources.BaseSalaryResource]
-    list_display = ["amount", "valid_from", "valid_to", "legal_basis"]
+    list_display = ["amount", "valid_from", "valid_to", "legal_basis", "needs_confirmation"]
 
 
 @admin.register(RewardMultiplier)
 class RewardMultiplierAdmin(HistoryImportExportAdmin):
     resource_classes = [award_resources.RewardMultiplierResource]
     list_display = ["award", "collective", "multiplier", "round_up_to", "valid_from", "valid_to",
-                    "legal_basis"]
-    list_filter = ["collective", "legal_basis"]
+                    "legal_basis", "needs_confirmation"]
+    list_filter = ["collective", "legal_basis", "needs_confirmation"]
 
 
 @admin.register(TitleRule)
 class TitleRuleAdmin(HistoryImportExportAdmin):
     resource_classes = [award_resources.TitleRuleResource]
-    list_display = ["award", "enabled", "valid_from", "valid_to", "legal_basis"]
-    list_filter = ["enabled", "award"]
+    list_display = ["award", "enabled", "valid_from", "valid_to", "legal_basis",
+                    "needs_confirmation"]
+    list_filter = ["enabled", "award", "needs_confirmation"]
     fieldsets = (
-        (None, {"fields": ("award", "enabled", "valid_from", "valid_to", "legal_basis", "note")}),
+        (None, {"fields": ("award", "enabled", "valid_from", "valid_to", "legal_basis", "note",
+                           "needs_confirmation")}),
         (_("Individual conditions"), {"fields": (
-            "min_rating", "excellent_or_initiative", "streak_award", "streak_years",
-            "initiative_level", "max_share_of_ldtt",
+            "requires_ldtt", "min_months_worked", "counted_leave", "min_rating",
+            "excellent_or_initiative", "streak_award", "streak_years", "initiative_level",
+            "max_share_of_ldtt",
         )}),
         (_("Collective conditions"), {"fields": (
-            "members_ldtt_percent", "all_members_complete", "min_cstdcs_members",
-            "blocking_discipline",
+            "members_ldtt_percent", "members_ldtt_comparator", "all_members_complete",
+            "min_cstdcs_members", "blocking_discipline",
         )}),
         (_("Conditions confirmed by hand"), {"fields": ("manual_conditions",)}),
     )
@@ -65,7 +68,8 @@ class TitleRuleAdmin(HistoryImportExportAdmin):
 @admin.register(CycleDeadline)
 class CycleDeadlineAdmin(HistoryImportExportAdmin):
     resource_classes = [award_resources.CycleDeadlineResource]
-    list_display = ["kind", "day", "month", "valid_from", "valid_to", "legal_basis"]
+    list_display = ["kind", "day", "month", "valid_from", "valid_to", "legal_basis",
+                    "needs_confirmation"]
 
 
 class RegistrationItemInline(admin.TabularInline):

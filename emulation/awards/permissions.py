@@ -37,3 +37,5 @@ rules.add_perm("emulation.view_decisions", rules.is_authenticated)
 rules.add_perm("emulation.manage_decisions", is_secretariat)
 # Every unit's registrations of a cluster year: its lead, viewers, the secretariat.
 rules.add_perm("emulation.view_cluster_registrations", is_cluster_lead | is_viewer | is_secretariat)
+# The rules in force (law, not personal data): the secretariat, leaders, viewers.
+rules.add_perm("emulation.view_rules", is_secretariat | is_unit_leader | is_viewer)

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from cum4.models import Unit, User
+from cum4.permissions import is_secretariat, is_unit_leader, is_viewer
 from cum4.registry import ClusterLink, DemoLoader, NavItem, Task, registry
 from emulation.awards import demo
 from emulation.awards.models import Registration
@@ -46,6 +47,11 @@ def register() -> None:
     )
     registry.add_nav(
         NavItem(gettext_lazy("Statistics"), "emulation:statistics_current", order=48, group=group)
+    )
+    registry.add_nav(
+        NavItem(gettext_lazy("Emulation law"), "emulation:rules", order=49, group=group,
+                visible=lambda user: bool(  # the predicates, not has_perm: no permission query
+                    is_secretariat(user) or is_unit_leader(user) or is_viewer(user)))
     )
     registry.add_cluster_link(
         ClusterLink(

@@ -38,7 +38,7 @@ class BaseSalaryResource(BaseResource):
     class Meta:
         model = BaseSalary
         import_id_fields = ["valid_from"]
-        fields = ["amount", "valid_from", "valid_to", "legal_basis", "note"]
+        fields = ["amount", "valid_from", "valid_to", "legal_basis", "note", "needs_confirmation"]
         skip_unchanged = True
         clean_model_instances = True
 
@@ -50,7 +50,7 @@ class RewardMultiplierResource(BaseResource):
         model = RewardMultiplier
         import_id_fields = ["award", "collective", "valid_from"]
         fields = ["award", "collective", "multiplier", "round_up_to", "valid_from", "valid_to",
-                  "legal_basis", "note"]
+                  "legal_basis", "note", "needs_confirmation"]
         skip_unchanged = True
         clean_model_instances = True
 
@@ -70,7 +70,8 @@ class CycleDeadlineResource(BaseResource):
     class Meta:
         model = CycleDeadline
         import_id_fields = ["kind", "valid_from"]
-        fields = ["kind", "month", "day", "valid_from", "valid_to", "legal_basis", "note"]
+        fields = ["kind", "month", "day", "valid_from", "valid_to", "legal_basis", "note",
+                  "needs_confirmation"]
         skip_unchanged = True
         clean_model_instances = True
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from emulation.awards import views
+from emulation.awards import rulebook, views
 from emulation.awards.statistics import views as statistics
 
 urlpatterns: list = [
@@ -22,6 +22,8 @@ urlpatterns: list = [
          name="decisions_export"),
     path("units/<slug:code>/eligibility/<int:year>/", views.eligibility, name="eligibility"),
     path("units/<slug:code>/awards/", views.unit_awards, name="unit_awards"),
+    path("rules/", rulebook.rules_page, name="rules"),
+    path("rules.xlsx", rulebook.rules_export, name="rules_export"),
     path("statistics/", statistics.statistics_current, name="statistics_current"),
     path("<slug:code>/<int:year>/statistics/", statistics.statistics, name="statistics"),
     path("<slug:code>/<int:year>/statistics.xlsx", statistics.statistics_export, name="statistics_export"),

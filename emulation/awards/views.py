@@ -149,7 +149,10 @@ def registration_overview(request: HttpRequest, code: str, year: int) -> HttpRes
     deadline = registration_deadline(year=year)
     entries = selectors.registrations_of_cluster_year(cluster_year=cluster_year)
     flags = pending_flags(
-        unit_ids=[e["membership"].unit_id for e in entries], on=timezone.localdate()
+        unit_ids=[e["membership"].unit_id for e in entries],
+        staff_ids=[item.staff_member_id for e in entries if e["registration"]
+                   for item in e["registration"].items.all() if item.staff_member_id],
+        on=timezone.localdate(),
     )
     for entry in entries:
         registration = entry["registration"]
@@ -182,7 +185,9 @@ def registrations_export(request: HttpRequest, code: str, year: int) -> HttpResp
         .order_by("registration__unit__name", "staff_member__full_name", "award__sort_order")
     )
     flags = pending_flags(
-        unit_ids=[e["membership"].unit_id for e in entries], on=timezone.localdate()
+        unit_ids=[e["membership"].unit_id for e in entries],
+        staff_ids=[item.staff_member_id for item in items if item.staff_member_id],
+        on=timezone.localdate(),
     )
     response = xlsx_response(f"dang-ky-thi-dua-{code}-{year}.xlsx")
     registrations_workbook(items=items, year=year, late=late, pending=flags, output=response)

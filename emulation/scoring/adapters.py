@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from cum4.models import Unit
-from emulation.staff.selectors import pending_complaints
+from emulation.staff.selectors import consideration_hold, pending_complaints
 
 Figures = dict[str, int | Decimal | None]
 
@@ -32,6 +32,15 @@ def approved_year_figures(*, units: Sequence[Unit], year: int) -> dict[int, Figu
 def pending_complaints_of(*, unit: Unit, on: dt.date) -> list:
     """Complaints or denunciations pending against `unit` itself on `on` (staff part)."""
     return list(pending_complaints(unit=unit, on=on))
+
+
+def hold_note(*, unit: Unit, on: dt.date) -> str:
+    """Why a proposal for `unit` is on hold ("tạm dừng xét", with its legal basis and the
+    complaints under verification), or "" when nothing is pending (staff part)."""
+    hold = consideration_hold(unit=unit, on=on)
+    if hold is None:
+        return ""
+    return "\n".join([hold.reason, *(describe_pending(item) for item in hold.complaints)])
 
 
 def describe_pending(item) -> str:

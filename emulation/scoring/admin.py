@@ -14,7 +14,6 @@ from emulation.scoring.models import (
     CriteriaTable,
     Criterion,
     CrossReview,
-    DossierDeadlineRule,
     NominationBallot,
     NominationVoteRule,
     RankingProposal,
@@ -152,7 +151,3 @@ class ResultComplaintRuleAdmin(HistoryImportExportAdmin):
     list_display = ["days", "valid_from", "valid_to", "legal_basis"]
 
 
-@admin.register(DossierDeadlineRule)
-class DossierDeadlineRuleAdmin(HistoryImportExportAdmin):
-    resource_classes = [resources.DossierDeadlineRuleResource]
-    list_display = ["day", "month", "valid_from", "valid_to", "legal_basis"]

@@ -19,7 +19,8 @@ from cum4.notifications.models import Notification
 from cum4.notifications.reminders import reminder_stage, reminder_years
 from cum4.notifications.services import Message, notify
 from cum4.registry import Deadline
-from emulation.scoring.models import DossierDeadlineRule, ScoringRound
+from emulation.movements.selectors.deadlines import dossier_deadline
+from emulation.scoring.models import ScoringRound
 
 Phase = ScoringRound.Phase
 PHASE_TEXTS = {
@@ -57,14 +58,9 @@ def dossier_deadlines(*, today: dt.date) -> list[Deadline]:
     """The year-end award dossier of each cluster year, to its lead and deputy."""
     deadlines: list[Deadline] = []
     for year in reminder_years(today):
-        rule = (
-            DossierDeadlineRule.objects.in_force_on(dt.date(year, 12, 1))
-            .order_by("-valid_from")
-            .first()
-        )
-        if rule is None:
+        due = dossier_deadline(year=year)  # the one deadline model (CycleDeadline)
+        if due is None:
             continue
-        due = dt.date(year, rule.month, rule.day)
         if reminder_stage(due, today) is None:
             continue
         for cluster_year in ClusterYear.objects.filter(year=year).select_related("cluster"):

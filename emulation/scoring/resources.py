@@ -12,7 +12,6 @@ from cum4.resources import BaseResource, ClusterYearWidget
 from emulation.scoring.models import (
     CriteriaGroup,
     Criterion,
-    DossierDeadlineRule,
     NominationBallot,
     NominationVoteRule,
     RankingProposal,
@@ -71,11 +70,21 @@ class RankingProposalResource(BaseResource):
     cluster_year = fields.Field(attribute="cluster_year", column_name="cluster_year",
                                 widget=ClusterYearWidget())
     unit = _unit_field("unit")
+    late = fields.Field(column_name="late", readonly=True)
+    on_hold = fields.Field(column_name="on_hold", readonly=True)
 
     class Meta:
         model = RankingProposal
         fields = ["cluster_year", "unit", "award_code", "rank", "total",
-                  "has_pending_complaint", "pending_note", "dossier_deadline"]
+                  "has_pending_complaint", "pending_note", "dossier_deadline", "late", "on_hold"]
+
+    def dehydrate_late(self, proposal: RankingProposal) -> bool:
+        """Finalised after the dossier deadline."""
+        return proposal.is_late
+
+    def dehydrate_on_hold(self, proposal: RankingProposal) -> bool:
+        """Tạm dừng xét: a complaint or denunciation is under verification."""
+        return proposal.is_paused
 
 
 class NominationVoteRuleResource(BaseResource):
@@ -92,8 +101,3 @@ class ResultComplaintRuleResource(BaseResource):
         exclude = ["id"]
 
 
-class DossierDeadlineRuleResource(BaseResource):
-    class Meta:
-        model = DossierDeadlineRule
-        import_id_fields = ["valid_from"]
-        exclude = ["id"]

@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from cum4.models import Unit
+from cum4.models import DatedRule, Unit
 
 
 class LeadershipLevel(models.TextChoices):
@@ -130,6 +130,12 @@ class StaffAssignment(models.Model):
         super().clean()
         if self.end and self.start and self.end < self.start:
             raise ValidationError({"end": _("The end date must not be before the start date.")})
+        unit = self.unit if self.unit_id else None
+        if unit is not None and self.start and unit.valid_to and self.start > unit.valid_to:
+            raise ValidationError(
+                {"unit": _("%(unit)s ceased on %(date)s: assign the person to its successor.")
+                 % {"unit": unit, "date": unit.valid_to.strftime("%d/%m/%Y")}}
+            )
 
     def covers(self, day: dt.date) -> bool:
         return self.start <= day and (self.end is None or day <= self.end)
@@ -258,3 +264,59 @@ class PendingComplaint(models.Model):
 
     def is_pending_on(self, day: dt.date) -> bool:
         return self.received_on <= day and (self.resolved_on is None or day < self.resolved_on)
+
+
+class LeaveKind(models.TextChoices):
+    """Why a person was away from work; the LĐTT rule in force says which kinds still count
+    as time worked (maternity leave, treatment of injuries, short training, …)."""
+
+    MATERNITY = "maternity", _("maternity leave")
+    INJURY = "injury", _("treatment of an injury in service or rescue")
+    TRAINING_SHORT = "training_short", _("training under one year")
+    TRAINING_LONG = "training_long", _("training of one year or more")
+    SICK = "sick", _("sick leave")
+    UNPAID = "unpaid", _("unpaid leave")
+    OTHER = "other", _("other absence")
+
+
+class LeavePeriod(models.Model):
+    """A period a person was away from work, by kind (counted or not as time worked)."""
+
+    staff_member = models.ForeignKey(
+        StaffMember, verbose_name=_("staff member"), on_delete=models.CASCADE,
+        related_name="leave_periods",
+    )
+    kind = models.CharField(_("kind"), max_length=16, choices=LeaveKind.choices)
+    start = models.DateField(_("from"))
+    end = models.DateField(_("until"))
+    note = models.CharField(_("note"), max_length=255, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("leave period")
+        verbose_name_plural = _("leave periods")
+        ordering = ["staff_member", "-start"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end__gte=models.F("start")), name="leave_end_after_start"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.staff_member}: {self.get_kind_display()} ({self.start:%d/%m/%Y}–{self.end:%d/%m/%Y})"
+
+
+class ComplaintHoldRule(DatedRule):
+    """The rule that a unit or person with a complaint or denunciation being verified is not
+    proposed for an award until it is resolved (tạm dừng xét), with its legal basis."""
+
+    needs_confirmation = models.BooleanField(_("to be confirmed (cần xác nhận)"), default=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("rule on pending complaints")
+        verbose_name_plural = _("rules on pending complaints")
+        ordering = ["-valid_from"]
+
+    def __str__(self) -> str:
+        return f"{self.legal_basis} ({self.valid_from:%d/%m/%Y})"

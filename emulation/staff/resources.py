@@ -27,11 +27,13 @@ from cum4.exports.tabular import (
 from cum4.models import Unit, User
 from cum4.resources import BaseResource
 from emulation.staff.models import (
+    ComplaintHoldRule,
     DisciplinaryMeasure,
     DisciplineLevel,
     Initiative,
     InitiativeLevel,
     LeadershipLevel,
+    LeavePeriod,
     PendingComplaint,
     Rating,
     StaffAssignment,
@@ -201,6 +203,28 @@ class InitiativeResource(BaseResource):
         model = Initiative
         import_id_fields = ["staff_member", "year", "title"]
         fields = ["staff_member", "year", "title", "level", "recognised_by"]
+        skip_unchanged = True
+        clean_model_instances = True
+
+
+class LeavePeriodResource(BaseResource):
+    staff_member = _staff_field()
+    kind = fields.Field(attribute="kind", column_name="kind",
+                        widget=ChoiceWidget(LeavePeriod._meta.get_field("kind").choices))
+
+    class Meta:
+        model = LeavePeriod
+        import_id_fields = ["staff_member", "kind", "start"]
+        fields = ["staff_member", "kind", "start", "end", "note"]
+        skip_unchanged = True
+        clean_model_instances = True
+
+
+class ComplaintHoldRuleResource(BaseResource):
+    class Meta:
+        model = ComplaintHoldRule
+        import_id_fields = ["valid_from"]
+        fields = ["valid_from", "valid_to", "legal_basis", "note", "needs_confirmation"]
         skip_unchanged = True
         clean_model_instances = True
 

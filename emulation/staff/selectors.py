@@ -7,9 +7,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import Prefetch, Q
+from django.utils.translation import gettext as _
 
 from cum4.models import Unit
 from emulation.staff.models import (
+    ComplaintHoldRule,
     DisciplinaryMeasure,
     Initiative,
     PendingComplaint,
@@ -112,10 +114,17 @@ class PendingFlags:
         return staff_id in self.staff_ids
 
 
-def pending_flags(*, unit_ids: Iterable[int], on: dt.date) -> PendingFlags:
-    """One query: the units (themselves) and the people of those units with a pending complaint."""
+def pending_flags(
+    *, unit_ids: Iterable[int], on: dt.date, staff_ids: Iterable[int] = ()
+) -> PendingFlags:
+    """One query: the units (themselves) with a pending complaint, and the people with one:
+    those of the units, and `staff_ids` wherever the complaint was recorded (the record follows
+    the person to another unit)."""
     rows = (
-        PendingComplaint.objects.filter(unit_id__in=list(unit_ids), received_on__lte=on)
+        PendingComplaint.objects.filter(
+            Q(unit_id__in=list(unit_ids)) | Q(staff_member_id__in=list(staff_ids)),
+            received_on__lte=on,
+        )
         .filter(Q(resolved_on__isnull=True) | Q(resolved_on__gt=on))
         .values_list("unit_id", "staff_member_id")
     )
@@ -127,3 +136,43 @@ def pending_flags(*, unit_ids: Iterable[int], on: dt.date) -> PendingFlags:
         else:
             staff.add(staff_id)
     return PendingFlags(frozenset(units), frozenset(staff))
+
+
+@dataclass(frozen=True)
+class ConsiderationHold:
+    """Why a unit or person is not proposed now: complaints or denunciations being verified
+    (status "tạm dừng xét"), with the legal basis in force."""
+
+    complaints: tuple[PendingComplaint, ...]
+    legal_basis: str
+    needs_confirmation: bool
+
+    @property
+    def reason(self) -> str:
+        return hold_reason(legal_basis=self.legal_basis)
+
+
+def hold_rule_in_force(*, on: dt.date) -> ComplaintHoldRule | None:
+    return ComplaintHoldRule.objects.in_force_on(on).order_by("-valid_from").first()
+
+
+def hold_reason(*, legal_basis: str = "") -> str:
+    """The wording of a hold: what it is, not "awaiting an answer"."""
+    text = _("On hold: a complaint or denunciation is under verification")
+    return f"{text} ({legal_basis})" if legal_basis else text
+
+
+def consideration_hold(
+    *, unit: Unit | None = None, staff_member: StaffMember | None = None, on: dt.date
+) -> ConsiderationHold | None:
+    """The hold on proposing `unit` (itself) or `staff_member` (wherever they work now) on
+    `on`, or None. Two queries. The commendation dossier and the proposals read this."""
+    complaints = pending_complaints(unit=unit, staff_member=staff_member, on=on)
+    if not complaints:
+        return None
+    rule = hold_rule_in_force(on=on)
+    return ConsiderationHold(
+        tuple(complaints),
+        rule.legal_basis if rule else "",
+        rule.needs_confirmation if rule else True,
+    )

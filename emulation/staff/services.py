@@ -7,6 +7,7 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils.translation import gettext as _
 
 from cum4.models import Unit, User
@@ -162,3 +163,35 @@ def staff_member_update(
         raise EditConflict(current)
     member.full_name, member.birth_year, member.note = full_name, birth_year, note
     return _save(member)
+
+
+@transaction.atomic
+def staff_carry_to_successor(*, unit: Unit, by: User | None = None) -> list[StaffAssignment]:
+    """A ceased unit's current people move to its successor on the merger date (the day after
+    `valid_to`), in the same post: their assignment there ends on `valid_to` and their history
+    stays, so their eligibility from then on is under the successor."""
+    if unit.valid_to is None or unit.successor_id is None:
+        raise ValidationError(
+            _("%(unit)s has no end date and successor: set both before carrying its staff.")
+            % {"unit": unit}
+        )
+    merger = unit.valid_to + dt.timedelta(days=1)
+    current = StaffAssignment.objects.filter(unit=unit, start__lte=unit.valid_to).filter(
+        Q(end__isnull=True) | Q(end__gt=unit.valid_to)
+    ).select_related("staff_member")
+    carried = []
+    for assignment in current:
+        assignment.end = unit.valid_to
+        _save(assignment)
+        carried.append(
+            _save(
+                StaffAssignment(
+                    staff_member=assignment.staff_member,
+                    unit=unit.successor,
+                    position=assignment.position,
+                    leadership_level=assignment.leadership_level,
+                    start=merger,
+                )
+            )
+        )
+    return carried

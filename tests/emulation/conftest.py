@@ -11,6 +11,7 @@ from emulation.awards.models import Decision, DecisionItem
 from emulation.staff.models import (
     DisciplinaryMeasure,
     Initiative,
+    LeavePeriod,
     StaffAssignment,
     StaffMember,
     YearlyRating,
@@ -60,6 +61,25 @@ class Records:
 
     def discipline(self, person: StaffMember, year: int, level: str) -> DisciplinaryMeasure:
         return DisciplinaryMeasure.objects.create(staff_member=person, year=year, level=level)
+
+    def leave(self, person: StaffMember, kind: str, start: dt.date, end: dt.date) -> LeavePeriod:
+        return LeavePeriod.objects.create(staff_member=person, kind=kind, start=start, end=end)
+
+    def confirm_unit_conditions(self, unit, year: int, code: str, on: dt.date | None = None) -> None:
+        """The unit leader confirms, with evidence, every hand-checked condition of a
+        collective title (what the records cannot know)."""
+        from cum4.models import User
+        from emulation.awards.models import ConditionConfirmation, TitleRule
+
+        leader, _ = User.objects.get_or_create(username=f"leader-{unit.code}",
+                                               defaults={"unit": unit, "role": "leader"})
+        on = on or dt.date(year, 12, 31)
+        for rule in TitleRule.objects.in_force_on(on).filter(award_id=code, enabled=True):
+            for condition in rule.manual_condition_list():
+                ConditionConfirmation.objects.get_or_create(
+                    award_id=code, year=year, unit=unit, staff_member=None, condition=condition,
+                    defaults={"evidence": "Biên bản họp", "confirmed_by": leader},
+                )
 
 
 @pytest.fixture

@@ -24,6 +24,7 @@ from emulation.awards.eligibility.engine import (
     MET,
     MISSED,
     NEEDS,
+    PAUSED,
     NextYearEntry,
     PersonEligibility,
     TitleResult,
@@ -34,12 +35,13 @@ from emulation.awards.eligibility.individual import apply_cap, individual_title
 from emulation.awards.eligibility.streaks import next_year
 from emulation.awards.models import Award, TitleRule
 from emulation.staff.models import StaffAssignment, StaffMember
-from emulation.staff.selectors import pending_flags
+from emulation.staff.selectors import hold_reason, hold_rule_in_force, pending_flags
 
 __all__ = [
     "MET",
     "MISSED",
     "NEEDS",
+    "PAUSED",
     "PersonEligibility",
     "UnitEligibility",
     "person_eligibility",
@@ -83,7 +85,7 @@ def rules_in_force(on: dt.date) -> list[TitleRule]:
 
 def unit_eligibility(*, unit: Unit, year: int, on: dt.date | None = None) -> UnitEligibility:
     """Eligibility of a unit and its people for `year` under the rules in force on `on`
-    (default 31/12 of the year, when titles are considered). Members by name; ~11 queries
+    (default 31/12 of the year, when titles are considered). Members by name; ~14 queries
     whatever the number of staff."""
     on = on or dt.date(year, 12, 31)
     rules = rules_in_force(on)
@@ -101,7 +103,10 @@ def unit_eligibility(*, unit: Unit, year: int, on: dt.date | None = None) -> Uni
     assignments = members_in_year(unit, year)
     person_ids = [a.staff_member_id for a in assignments]
     facts = load_facts(unit, year, person_ids)
-    flags = pending_flags(unit_ids=[unit.pk], on=on)
+    facts.spans = {r.award_id: r.streak_years for r in rules_next + rules if r.streak_years}
+    flags = pending_flags(unit_ids=[unit.pk], staff_ids=person_ids, on=on)
+    hold_rule = hold_rule_in_force(on=on)
+    hold = hold_reason(legal_basis=hold_rule.legal_basis if hold_rule else "")
 
     individual = [a for a in awards.values() if a.subject == Award.Subject.INDIVIDUAL]
     members = []
@@ -112,6 +117,8 @@ def unit_eligibility(*, unit: Unit, year: int, on: dt.date | None = None) -> Uni
             plain = [r for r in by_award[award.code] if r.max_share_of_ldtt is None]
             if plain:
                 results[award.code] = individual_title(plain, award, pid, year, facts, results, names)
+                if flags.staff(pid):
+                    results[award.code].hold = hold
         members.append(
             PersonEligibility(
                 assignment.staff_member,
@@ -130,6 +137,9 @@ def unit_eligibility(*, unit: Unit, year: int, on: dt.date | None = None) -> Uni
         for award in awards.values()
         if award.subject == Award.Subject.COLLECTIVE
     }
+    if flags.unit(unit.pk):
+        for title in collective.values():
+            title.hold = hold
     return UnitEligibility(
         unit=unit,
         year=year,

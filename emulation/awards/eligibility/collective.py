@@ -18,6 +18,7 @@ from emulation.awards.eligibility.engine import (
     pct,
 )
 from emulation.awards.models import Award, TitleRule
+from emulation.awards.models.titles import Comparator
 from emulation.staff.models import DISCIPLINE_RANK, RATING_RANK, DisciplineLevel, Rating
 
 
@@ -31,19 +32,26 @@ def collective_title(
 ) -> TitleResult:
     result = TitleResult(award, awarded=award.code in facts.awarded.get((0, year), set()))
     total = len(members)
-    ldtt = sum(
-        1 for p in members if p.holds_ldtt(facts.awarded.get((p.staff_member.pk, year), set()))
-    )
+    not_ldtt = [
+        p for p in members
+        if not p.holds_ldtt(facts.awarded.get((p.staff_member.pk, year), set()))
+    ]
+    ldtt = total - len(not_ldtt)
     for rule in rules:
+        basis = rule.legal_basis
         if rule.members_ldtt_percent is not None:
             need = rule.members_ldtt_percent
             share = Decimal(ldtt * 100) / total if total else Decimal(0)
+            values = {"share": pct(share), "ldtt": ldtt, "total": total, "need": pct(need)}
+            text = (
+                _("%(share)s LĐTT (%(ldtt)s of %(total)s), more than %(need)s needed")
+                if rule.members_ldtt_comparator == Comparator.GT
+                else _("%(share)s LĐTT (%(ldtt)s of %(total)s), %(need)s needed")
+            )
+            ok = rule.share_passes(ldtt, total)
             result.checks.append(
-                Check(
-                    _("%(share)s LĐTT (%(ldtt)s of %(total)s), %(need)s needed")
-                    % {"share": pct(share), "ldtt": ldtt, "total": total, "need": pct(need)},
-                    total > 0 and ldtt * 100 >= need * total,
-                )
+                Check(text % values, ok, basis=basis, hint="" if ok else _named(
+                    _("Not LĐTT"), not_ldtt, year, facts))
             )
         if rule.all_members_complete:
             short = [
@@ -57,6 +65,8 @@ def collective_title(
                     if short
                     else _("Every member completed their tasks"),
                     total > 0 and not short,
+                    basis=basis,
+                    hint=_named(_("Did not complete their tasks or not rated"), short, year, facts),
                 )
             )
         if rule.min_cstdcs_members:
@@ -71,6 +81,7 @@ def collective_title(
                     _("%(count)s members CSTĐCS, at least %(need)s needed")
                     % {"count": count, "need": rule.min_cstdcs_members},
                     count >= rule.min_cstdcs_members,
+                    basis=basis,
                 )
             )
         if rule.blocking_discipline:
@@ -92,7 +103,22 @@ def collective_title(
                     if blocked
                     else _("No member disciplined at %(level)s or above") % {"level": level},
                     not blocked,
+                    basis=basis,
                 )
             )
         result.checks.extend(manual_checks(rule, facts, None))
     return result
+
+
+def _named(label: str, people: list[PersonEligibility], year: int, facts: Facts) -> str:
+    """The members who break a rule, by name, with why (for the unit to act on)."""
+    if not people:
+        return ""
+    parts = []
+    for p in people[:20]:
+        ldtt = p.results.get("ldtt")
+        why = "; ".join(ldtt.reasons) if ldtt and ldtt.merit != MET else ""
+        parts.append(f"{p.staff_member.full_name} ({why})" if why else p.staff_member.full_name)
+    more = len(people) - 20
+    tail = _(" and %(count)s more") % {"count": more} if more > 0 else ""
+    return f"{label}: {', '.join(parts)}{tail}"

@@ -20,16 +20,17 @@ from emulation.awards.models import Award, ConditionConfirmation, DecisionItem, 
 from emulation.staff.models import (
     DisciplinaryMeasure,
     Initiative,
+    LeavePeriod,
     Rating,
     StaffAssignment,
     StaffMember,
     YearlyRating,
 )
 
-MET, MISSED, NEEDS = "met", "missed", "needs"
+MET, MISSED, NEEDS, PAUSED = "met", "missed", "needs", "paused"
 # Individual titles a member holds that also count as LĐTT for the collective share.
 LDTT_OR_ABOVE = ("ldtt", "cstdcs", "cstd_bo", "cstd_toanquoc")
-HISTORY_YEARS = 6  # enough for the longest streak of the seeded rules and a spare
+HISTORY_YEARS = 10  # two 3-year awards, the award that consumed earlier years, a spare
 
 
 @dataclass
@@ -40,6 +41,8 @@ class Check:
     ok: bool | None
     condition: str = ""  # the manual condition's text (the key of its confirmation)
     confirmation: ConditionConfirmation | None = None
+    basis: str = ""  # the legal basis of the rule (shown on hover / in the "why" panel)
+    hint: str = ""  # what the person can act on: missing years, members who break the rule
 
 
 @dataclass
@@ -47,9 +50,16 @@ class TitleResult:
     award: Award
     checks: list[Check] = field(default_factory=list)
     awarded: bool = False  # already granted by a decision for the year
+    hold: str = ""  # a complaint or denunciation under verification: "tạm dừng xét"
 
     @property
     def status(self) -> str:
+        """PAUSED (tạm dừng xét) while a complaint is verified, whatever the conditions."""
+        return PAUSED if self.hold else self.merit
+
+    @property
+    def merit(self) -> str:
+        """What the conditions alone say (the LĐTT share of a unit reads this)."""
         if any(check.ok is False for check in self.checks):
             return MISSED
         if any(check.ok is None for check in self.checks):
@@ -60,7 +70,8 @@ class TitleResult:
     def reasons(self) -> list[str]:
         """What stands in the way: failed conditions, else unconfirmed ones."""
         failed = [c.text for c in self.checks if c.ok is False]
-        return failed or [c.text for c in self.checks if c.ok is None]
+        reasons = failed or [c.text for c in self.checks if c.ok is None]
+        return [self.hold, *reasons] if self.hold else reasons
 
 
 @dataclass
@@ -76,8 +87,10 @@ class PersonEligibility:
         return Rating(self.rating).label if self.rating else ""
 
     def holds_ldtt(self, awarded: set[str]) -> bool:
+        """The one answer to "is this person LĐTT this year": granted (or a title above it),
+        or every condition of the LĐTT rule met (time worked, discipline, rating…)."""
         result = self.results.get("ldtt")
-        return bool(awarded & set(LDTT_OR_ABOVE)) or bool(result and result.status == MET)
+        return bool(awarded & set(LDTT_OR_ABOVE)) or bool(result and result.merit == MET)
 
 
 @dataclass
@@ -102,6 +115,9 @@ class Facts:
     initiatives: dict[int, list[Initiative]]
     awarded: dict[tuple[int, int], set[str]]  # (person, year) → codes; person 0 = the unit
     confirmations: dict[tuple[str, int | None, str], ConditionConfirmation]
+    service: dict[int, list[tuple[dt.date, dt.date]]] = field(default_factory=dict)
+    leave: dict[int, list[LeavePeriod]] = field(default_factory=dict)
+    spans: dict[str, int] = field(default_factory=dict)  # title → years one award covers
 
 
 def members_in_year(unit: Unit, year: int) -> list[StaffAssignment]:
@@ -148,12 +164,26 @@ def load_facts(unit: Unit, year: int, person_ids: list[int]) -> Facts:
         (c.award_id, c.staff_member_id, c.condition): c
         for c in ConditionConfirmation.objects.filter(unit=unit, year=year)
     }
-    return Facts(ratings, discipline, initiatives, awarded, confirmations)
+    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    service: dict[int, list[tuple[dt.date, dt.date]]] = defaultdict(list)
+    for pid, first_day, last_day in StaffAssignment.objects.filter(
+        Q(end__isnull=True) | Q(end__gte=start), staff_member_id__in=person_ids, start__lte=end
+    ).values_list("staff_member_id", "start", "end"):
+        service[pid].append((max(first_day, start), min(last_day or end, end)))
+    leave: dict[int, list[LeavePeriod]] = defaultdict(list)
+    for row in LeavePeriod.objects.filter(
+        staff_member_id__in=person_ids, start__lte=end, end__gte=start
+    ):
+        leave[row.staff_member_id].append(row)
+    return Facts(ratings, discipline, initiatives, awarded, confirmations, service, leave)
 
 
 def manual_checks(rule: TitleRule, facts: Facts, person_id: int | None) -> list[Check]:
     checks = []
     for condition in rule.manual_condition_list():
         confirmation = facts.confirmations.get((rule.award_id, person_id, condition))
-        checks.append(Check(condition, True if confirmation else None, condition, confirmation))
+        checks.append(
+            Check(condition, True if confirmation else None, condition, confirmation,
+                  basis=rule.legal_basis)
+        )
     return checks

@@ -8,6 +8,8 @@ import math
 from django.utils.translation import gettext as _
 
 from emulation.awards.eligibility.engine import (
+    LDTT_OR_ABOVE,
+    MET,
     MISSED,
     Check,
     Facts,
@@ -17,8 +19,16 @@ from emulation.awards.eligibility.engine import (
     pct,
 )
 from emulation.awards.eligibility.streaks import streak_check
+from emulation.awards.eligibility.worktime import time_worked_check
 from emulation.awards.models import Award, TitleRule
-from emulation.staff.models import INITIATIVE_RANK, RATING_RANK, InitiativeLevel, Rating
+from emulation.staff.models import (
+    DISCIPLINE_RANK,
+    INITIATIVE_RANK,
+    RATING_RANK,
+    DisciplineLevel,
+    InitiativeLevel,
+    Rating,
+)
 
 
 def individual_title(
@@ -33,6 +43,13 @@ def individual_title(
     result = TitleResult(award, awarded=award.code in facts.awarded.get((person_id, year), set()))
     rating = facts.ratings.get((person_id, year))
     for rule in rules:
+        basis = rule.legal_basis
+        if rule.requires_ldtt:
+            result.checks.append(ldtt_check(person_id, year, facts, earlier, names, basis))
+        if rule.min_months_worked:
+            result.checks.append(time_worked_check(rule, person_id, year, facts))
+        if rule.blocking_discipline:
+            result.checks.append(own_discipline_check(rule, person_id, year, facts))
         if rule.min_rating:
             ok = rating is not None and RATING_RANK[rating] >= RATING_RANK[rule.min_rating]
             shown = Rating(rating).label if rating else _("no rating")
@@ -41,6 +58,7 @@ def individual_title(
                     _("Rating %(year)s: %(rating)s (%(needed)s or better needed)")
                     % {"year": year, "rating": shown, "needed": Rating(rule.min_rating).label},
                     ok,
+                    basis=basis,
                 )
             )
         if rule.excellent_or_initiative:
@@ -54,6 +72,7 @@ def individual_title(
                     else _("Neither an excellent rating nor a recognised initiative in %(year)s")
                     % {"year": year},
                     ok,
+                    basis=basis,
                 )
             )
         window = (year, year)
@@ -76,10 +95,47 @@ def individual_title(
                     else _("No initiative at %(level)s level in %(first)s–%(last)s")
                     % {"level": level, "first": window[0], "last": window[1]},
                     bool(found),
+                    basis=basis,
                 )
             )
         result.checks.extend(manual_checks(rule, facts, person_id))
     return result
+
+def ldtt_check(
+    person_id: int, year: int, facts: Facts, earlier: dict[str, TitleResult],
+    names: dict[str, str], basis: str,
+) -> Check:
+    """The title needs LĐTT the same year: the same answer the unit's share counts."""
+    awarded = facts.awarded.get((person_id, year), set())
+    result = earlier.get("ldtt")
+    ok = bool(awarded & set(LDTT_OR_ABOVE)) or bool(result and result.merit == MET)
+    name = names.get("ldtt", "LĐTT")
+    return Check(
+        _("%(title)s in %(year)s") % {"title": name, "year": year}
+        if ok
+        else _("Not %(title)s in %(year)s") % {"title": name, "year": year},
+        ok,
+        basis=basis,
+        hint="" if ok or result is None else "; ".join(result.reasons),
+    )
+
+
+def own_discipline_check(rule: TitleRule, person_id: int, year: int, facts: Facts) -> Check:
+    """A person disciplined in the year at the rule's level or above is not considered."""
+    rank = DISCIPLINE_RANK[rule.blocking_discipline]
+    measures = [
+        m for m in facts.discipline.get(person_id, []) if DISCIPLINE_RANK[m.level] >= rank
+    ]
+    level = DisciplineLevel(rule.blocking_discipline).label
+    return Check(
+        _("Disciplined in %(year)s: %(measure)s") % {
+            "year": year, "measure": ", ".join(m.get_level_display() for m in measures)}
+        if measures
+        else _("Not disciplined in %(year)s (%(level)s or above)") % {"year": year, "level": level},
+        not measures,
+        basis=rule.legal_basis,
+    )
+
 
 def apply_cap(
     rules: list[TitleRule], members: list[PersonEligibility], ldtt_count: int, facts: Facts

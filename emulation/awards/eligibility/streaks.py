@@ -1,11 +1,17 @@
-"""Streak titles: a title held in consecutive years (e.g. CSTĐ cấp Bộ after two CSTĐCS),
-and who completes a streak next year."""
+"""Streak titles count awards, not calendar years: CSTĐ cấp bộ, tỉnh after 03 successive
+CSTĐCS (one year each); CSTĐ toàn quốc after 02 successive CSTĐ cấp bộ, tỉnh ("02 lần liên
+tục"), each of which already covers its own 03 years, so two such awards three years apart are
+successive. Years already used for the streak title itself are consumed: they do not count
+again towards a second award of it. Who completes a streak next year reads the same way."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
 from emulation.awards.eligibility.engine import (
+    HISTORY_YEARS,
     MET,
     Check,
     Facts,
@@ -17,6 +23,52 @@ from emulation.awards.models import TitleRule
 from emulation.staff.models import InitiativeLevel
 
 
+@dataclass
+class Streak:
+    count: int  # successive awards of the base title ending at the last slot
+    slots: list[int]  # the years the needed awards would fall in, newest first
+    consumed_by: int | None  # the year the streak title was last granted (years up to it used)
+
+    def missing(self, held: set[int]) -> list[int]:
+        return sorted(y for y in self.slots if y not in held)
+
+
+def _held(code: str, pid: int, y: int, year: int, facts: Facts,
+          earlier: dict[str, TitleResult]) -> bool:
+    """Granted in `y`; for the year evaluated, also when its conditions are met now."""
+    if code in facts.awarded.get((pid, y), set()):
+        return True
+    if y == year:
+        current = earlier.get(code)
+        return current is not None and current.merit == MET
+    return False
+
+
+def last_granted(code: str, pid: int, before: int, facts: Facts) -> int | None:
+    for y in range(before - 1, before - HISTORY_YEARS - 1, -1):
+        if code in facts.awarded.get((pid, y), set()):
+            return y
+    return None
+
+
+def count_streak(rule: TitleRule, pid: int, end: int, target: int, year: int, facts: Facts,
+                 earlier: dict[str, TitleResult]) -> tuple[Streak, set[int]]:
+    """Successive awards of the rule's base title ending with one in `end`, for the streak
+    title granted in `target`; each base award covers `span` years (its own rule's streak)."""
+    code, need = rule.streak_award_id, rule.streak_years
+    span = facts.spans.get(code, 1)
+    floor = last_granted(rule.award_id, pid, target, facts)
+    slots = [end - i * span for i in range(need)]
+    held = {y for y in slots
+            if (floor is None or y > floor) and _held(code, pid, y, year, facts, earlier)}
+    count = 0
+    for y in slots:
+        if y not in held:
+            break
+        count += 1
+    return Streak(count, slots, floor), held
+
+
 def streak_check(
     rule: TitleRule,
     person_id: int,
@@ -26,32 +78,28 @@ def streak_check(
     names: dict[str, str],
 ) -> tuple[Check, tuple[int, int]]:
     """The streak condition of a rule and the years it spans (where an initiative may fall)."""
-    streak = count_streak(rule.streak_award_id, person_id, year, facts, earlier)
+    streak, held = count_streak(rule, person_id, year, year, year, facts, earlier)
     need = rule.streak_years
-    window = (year - need + 1, year)
+    span = facts.spans.get(rule.streak_award_id, 1)
+    window = (year - need * span + 1, year)
     name = names.get(rule.streak_award_id, rule.streak_award_id)
+    hint = ""
+    if streak.count < need:
+        missing = streak.missing(held)
+        hint = _("Missing: %(title)s in %(years)s") % {
+            "title": name, "years": ", ".join(str(y) for y in missing)}
+        if streak.consumed_by is not None and any(y <= streak.consumed_by for y in missing):
+            hint += "; " + _("the years up to %(year)s were used for the %(title)s of %(year)s") % {
+                "year": streak.consumed_by, "title": names.get(rule.award_id, rule.award_id)}
     check = Check(
         _("%(count)s of %(need)s consecutive %(title)s")
-        % {"count": min(streak, need), "need": need, "title": name},
-        streak >= need,
+        % {"count": min(streak.count, need), "need": need, "title": name},
+        streak.count >= need,
+        basis=rule.legal_basis,
+        hint=hint,
     )
     return check, window
 
-
-def count_streak(
-    code: str, person_id: int, year: int, facts: Facts, earlier: dict[str, TitleResult]
-) -> int:
-    """Consecutive years ending with `year` holding the title; the year itself also counts
-    when the title is not granted yet but its conditions are met."""
-    count, y = 0, year
-    while True:
-        held = code in facts.awarded.get((person_id, y), set())
-        if not held and y == year:
-            current = earlier.get(code)
-            held = current is not None and current.status == MET
-        if not held:
-            return count
-        count, y = count + 1, y - 1
 
 def next_year(
     rules_next: list[TitleRule],
@@ -60,17 +108,21 @@ def next_year(
     facts: Facts,
     names: dict[str, str],
 ) -> list[NextYearEntry]:
-    """Who completes a streak next year if they hold the title again then."""
+    """Who completes a streak next year if they are granted the base title again then: the
+    awards before it must already make one less than needed, without consumed years."""
     entries = []
     for rule in rules_next:
         if not (rule.streak_award_id and rule.streak_years):
             continue
+        span = facts.spans.get(rule.streak_award_id, 1)
         for person in members:
             pid = person.staff_member.pk
-            streak = count_streak(rule.streak_award_id, pid, year, facts, person.results)
-            if streak != rule.streak_years - 1:
+            streak, _held_years = count_streak(
+                rule, pid, year + 1 - span, year + 1, year, facts, person.results
+            )
+            if streak.count != rule.streak_years - 1:
                 continue
-            text = _("%(title)s again in %(next)s would make %(need)s consecutive years") % {
+            text = _("%(title)s again in %(next)s would make %(need)s successive awards") % {
                 "title": names.get(rule.streak_award_id, rule.streak_award_id),
                 "next": year + 1,
                 "need": rule.streak_years,

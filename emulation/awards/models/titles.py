@@ -63,6 +63,7 @@ class BaseSalary(DatedRule):
     """The base salary (lương cơ sở) in đồng per month, by the decree in force."""
 
     amount = models.PositiveIntegerField(_("amount (đồng)"))
+    needs_confirmation = models.BooleanField(_("to be confirmed (cần xác nhận)"), default=False)
     history = HistoricalRecords()
 
     class Meta:
@@ -91,6 +92,7 @@ class RewardMultiplier(DatedRule):
         default=0,
         help_text=_("The reward is rounded up to a multiple of this; 0 = no rounding."),
     )
+    needs_confirmation = models.BooleanField(_("to be confirmed (cần xác nhận)"), default=False)
     history = HistoricalRecords()
 
     class Meta:
@@ -105,6 +107,13 @@ class RewardMultiplier(DatedRule):
 
     def __str__(self) -> str:
         return f"{self.award_id} × {self.multiplier} ({self.valid_from:%d/%m/%Y})"
+
+
+class Comparator(models.TextChoices):
+    """How a share is compared with its threshold, as the text words it."""
+
+    GT = "gt", _("more than (trên)")
+    GTE = "gte", _("at least (ít nhất)")
 
 
 class TitleRule(DatedRule):
@@ -149,6 +158,18 @@ class TitleRule(DatedRule):
         blank=True,
         help_text=_("Within the consecutive years (or the year itself without a streak)."),
     )
+    requires_ldtt = models.BooleanField(
+        _("the person must meet the LĐTT title the same year"), default=False
+    )
+    min_months_worked = models.PositiveSmallIntegerField(
+        _("at least this many months worked in the year"), null=True, blank=True
+    )
+    counted_leave = models.CharField(
+        _("leave counted as time worked"),
+        max_length=120,
+        blank=True,
+        help_text=_("Kinds of leave, comma-separated: maternity, injury, training_short, …"),
+    )
     max_share_of_ldtt = models.DecimalField(
         _("at most this percentage of the unit's LĐTT"),
         max_digits=5,
@@ -163,6 +184,12 @@ class TitleRule(DatedRule):
         decimal_places=2,
         null=True,
         blank=True,
+    )
+    members_ldtt_comparator = models.CharField(
+        _("comparison with that percentage"),
+        max_length=3,
+        choices=Comparator.choices,
+        default=Comparator.GTE,
     )
     all_members_complete = models.BooleanField(
         _("every member completes their tasks"), default=False
@@ -179,6 +206,7 @@ class TitleRule(DatedRule):
     manual_conditions = models.TextField(
         _("conditions confirmed by hand"), blank=True, help_text=_("One per line.")
     )
+    needs_confirmation = models.BooleanField(_("to be confirmed (cần xác nhận)"), default=False)
     history = HistoricalRecords()
 
     class Meta:
@@ -195,6 +223,17 @@ class TitleRule(DatedRule):
             raise ValidationError(
                 {"streak_years": _("A streak needs both the title and the number of years.")}
             )
+
+    def counted_leave_kinds(self) -> set[str]:
+        return {kind.strip() for kind in self.counted_leave.split(",") if kind.strip()}
+
+    def share_passes(self, part: int, total: int) -> bool:
+        """Does `part` of `total` reach the members' LĐTT threshold, with its comparator?"""
+        if total <= 0 or self.members_ldtt_percent is None:
+            return False
+        if self.members_ldtt_comparator == Comparator.GT:
+            return part * 100 > self.members_ldtt_percent * total
+        return part * 100 >= self.members_ldtt_percent * total
 
     def manual_condition_list(self) -> list[str]:
         return [line.strip() for line in self.manual_conditions.splitlines() if line.strip()]

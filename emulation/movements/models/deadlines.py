@@ -14,7 +14,11 @@ from cum4.models import DatedRule
 
 
 class CycleDeadline(DatedRule):
-    """A yearly deadline of the emulation cycle (day and month), e.g. registrations by 25/03."""
+    """A yearly deadline of the emulation cycle (day and month), e.g. registrations by 25/03.
+
+    The one model of the year's deadlines: registrations, the cluster's dossier to the
+    Government Inspectorate (formerly `DossierDeadlineRule`), the inspectorate's own dossier.
+    Read through `emulation.movements.selectors.deadlines`."""
 
     class Kind(models.TextChoices):
         REGISTRATION = "registration", _("registrations and pledge")
@@ -24,6 +28,7 @@ class CycleDeadline(DatedRule):
     kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices)
     month = models.PositiveSmallIntegerField(_("month"))
     day = models.PositiveSmallIntegerField(_("day"))
+    needs_confirmation = models.BooleanField(_("to be confirmed (cần xác nhận)"), default=False)
     history = HistoricalRecords()
 
     class Meta:
@@ -39,6 +44,9 @@ class CycleDeadline(DatedRule):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.day:02d}/{self.month:02d}"
+
+    def due_in(self, year: int) -> dt.date:
+        return dt.date(year, self.month, self.day)
 
 
 class StatisticsDeadline(DatedRule):

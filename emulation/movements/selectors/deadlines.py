@@ -1,4 +1,4 @@
-"""Reads of the cycle's dated deadlines."""
+"""Reads of the cycle's dated deadlines (one model, `CycleDeadline`, for every kind)."""
 
 from __future__ import annotations
 
@@ -7,12 +7,23 @@ import datetime as dt
 from emulation.movements.models import CycleDeadline
 
 
+def cycle_deadline(*, year: int, kind: str, on: dt.date | None = None) -> dt.date | None:
+    """The deadline of `kind` in `year`, by the rule in force on `on` (default 1 January of
+    the year for registrations, 1 December for the dossiers, when they are prepared)."""
+    if on is None:
+        on = dt.date(year, 1, 1) if kind == CycleDeadline.Kind.REGISTRATION else dt.date(year, 12, 1)
+    row = (
+        CycleDeadline.objects.in_force_on(on).filter(kind=kind).order_by("-valid_from").first()
+    )
+    return row.due_in(year) if row else None
+
+
 def registration_deadline(*, year: int) -> dt.date | None:
     """The registration deadline of a year, from the rule in force on 1 January of that year."""
-    row = (
-        CycleDeadline.objects.in_force_on(dt.date(year, 1, 1))
-        .filter(kind=CycleDeadline.Kind.REGISTRATION)
-        .order_by("-valid_from")
-        .first()
-    )
-    return dt.date(year, row.month, row.day) if row else None
+    return cycle_deadline(year=year, kind=CycleDeadline.Kind.REGISTRATION)
+
+
+def dossier_deadline(*, year: int, kind: str = CycleDeadline.Kind.CLUSTER_DOSSIER) -> dt.date | None:
+    """The year-end award dossier deadline (the cluster's by default), by the rule in force on
+    1 December of the year."""
+    return cycle_deadline(year=year, kind=kind)

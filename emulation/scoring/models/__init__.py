@@ -7,7 +7,6 @@ Totals and ranks are never stored: they are computed from the scores by
 
 from emulation.scoring.models.criteria import CriteriaGroup, CriteriaTable, Criterion, TieBreakRule
 from emulation.scoring.models.results import (
-    DossierDeadlineRule,
     NominationBallot,
     NominationVoteRule,
     RankingProposal,
@@ -27,7 +26,6 @@ __all__ = [
     "CriteriaTable",
     "Criterion",
     "CrossReview",
-    "DossierDeadlineRule",
     "NominationBallot",
     "NominationVoteRule",
     "RankingProposal",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -78,25 +79,6 @@ class ResultComplaintRule(DatedRule):
         return f"{self.days} ({self.legal_basis})"
 
 
-class DossierDeadlineRule(DatedRule):
-    """The day by which a cluster's year-end award dossier reaches the Government
-    Inspectorate."""
-
-    month = models.PositiveSmallIntegerField(_("month"), validators=[MinValueValidator(1),
-                                                                     MaxValueValidator(12)])
-    day = models.PositiveSmallIntegerField(_("day"), validators=[MinValueValidator(1),
-                                                                 MaxValueValidator(31)])
-    history = HistoricalRecords()
-
-    class Meta:
-        verbose_name = _("award dossier deadline")
-        verbose_name_plural = _("award dossier deadlines")
-        ordering = ["-valid_from"]
-
-    def __str__(self) -> str:
-        return f"{self.day:02d}/{self.month:02d} ({self.legal_basis})"
-
-
 class RankingProposal(models.Model):
     """An award proposal created when the ranking is finalised."""
 
@@ -127,6 +109,18 @@ class RankingProposal(models.Model):
 
     def __str__(self) -> str:
         return f"{self.award_code}: {self.unit}"
+
+    @property
+    def is_late(self) -> bool:
+        """Finalised after the dossier deadline in force for its year."""
+        if self.dossier_deadline is None or self.created_at is None:
+            return False
+        return timezone.localdate(self.created_at) > self.dossier_deadline
+
+    @property
+    def is_paused(self) -> bool:
+        """A complaint or denunciation is being verified: consideration is suspended."""
+        return self.has_pending_complaint
 
 
 class ResultComplaint(models.Model):

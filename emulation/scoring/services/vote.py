@@ -16,10 +16,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cum4.models import ClusterYear, Membership, Unit, User
+from emulation.movements.selectors.deadlines import dossier_deadline
 from emulation.scoring import adapters, selectors
 from emulation.scoring.models import (
     Criterion,
-    DossierDeadlineRule,
     NominationBallot,
     RankingProposal,
     ResultComplaint,
@@ -61,9 +61,7 @@ def ballot_cast(*, cluster_year: ClusterYear, nominee: Unit, by: User) -> Nomina
 
 def dossier_deadline_for(*, year: int) -> dt.date | None:
     """The year-end dossier deadline of a cluster (20 December by the rule in force)."""
-    day = dt.date(year, 12, 1)
-    rule = DossierDeadlineRule.objects.in_force_on(day).order_by("-valid_from").first()
-    return dt.date(year, rule.month, rule.day) if rule else None
+    return dossier_deadline(year=year)
 
 
 @transaction.atomic
@@ -96,15 +94,16 @@ def scoring_finalise(*, cluster_year: ClusterYear, merit_units: list[Unit], by: 
     wanted = ([(winner, FLAG_AWARD)] if winner else []) + [
         (unit, MERIT_AWARD) for unit in merit_units if not winner or unit.pk != winner.pk]
     for unit, award in wanted:
-        pending = adapters.pending_complaints_of(unit=unit, on=at.date())
+        note = adapters.hold_note(unit=unit, on=at.date())  # on hold ("tạm dừng xét") if any
         proposal = RankingProposal(
             cluster_year=cluster_year, unit=unit, award_code=award, rank=rows[unit.pk].rank,
-            total=rows[unit.pk].total, has_pending_complaint=bool(pending),
-            pending_note="\n".join(adapters.describe_pending(item) for item in pending), dossier_deadline=deadline,
-            created_by=creator,
+            total=rows[unit.pk].total, has_pending_complaint=bool(note), pending_note=note,
+            dossier_deadline=deadline, created_by=creator,
         )
         proposal.full_clean()
         proposal.save()
+    # The proposals date from the finalisation (`at`), which decides whether they are late.
+    RankingProposal.objects.filter(cluster_year=cluster_year).update(created_at=at)
     return round_
 
 

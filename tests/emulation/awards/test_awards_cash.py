@@ -46,12 +46,15 @@ def test_it_rounds_a_reward_up_to_tens_of_thousands():
 
 
 def test_it_switches_multipliers_on_01_07_2025():
-    day_before = cash_reward(title_or_form_code="bk_ttg", decision_date=dt.date(2025, 6, 30),
-                             collective=True)
-    day_of = cash_reward(title_or_form_code="bk_ttg", decision_date=dt.date(2025, 7, 1),
-                         collective=True)
-    assert day_before == 3 * 2_340_000
-    assert day_of == 7 * 2_340_000
+    # Bằng khen của Chủ tịch UBND tỉnh, individual: 1,0 (ND 98/2023, cần xác nhận) → 1,5
+    # (ND 152/2025 Điều 54 khoản 1). The Bằng khen của Thủ tướng stays 3,5 / 7,0 (see
+    # test_bk_ttg_cash_*): the old seed's 3,0 → 7,0 switch for it was wrong.
+    day_before = cash_reward(title_or_form_code="bk_tinh", decision_date=dt.date(2025, 6, 30),
+                             collective=False)
+    day_of = cash_reward(title_or_form_code="bk_tinh", decision_date=dt.date(2025, 7, 1),
+                         collective=False)
+    assert day_before == 2_340_000
+    assert day_of == 3_510_000
 
 
 def test_it_gives_no_cash_for_an_award_without_a_multiplier():

@@ -68,13 +68,15 @@ def test_it_needs_the_initiative_for_cstd_bo(records, unit):
 
 
 def test_it_makes_cstd_toanquoc_eligible_after_2_consecutive_cstd_bo(records, unit):
+    # Luật TĐKT Điều 21: "02 lần liên tục" CSTĐ cấp bộ, tỉnh: successive awards, each covering
+    # its own 3 years (2021 and 2024), not two calendar years in a row.
     person = records.person(unit("sonla"))
-    records.grant(person, "cstd_bo", 2023)
+    records.grant(person, "cstd_bo", 2021)
     records.grant(person, "cstd_bo", 2024)
     records.initiative(person, 2024, "national")
     assert _result(person, "cstd_toanquoc", 2024).status == MET
     other = records.person(unit("sonla"))
-    records.grant(other, "cstd_bo", 2022)
+    records.grant(other, "cstd_bo", 2020)  # a gap: 2021 is covered by no award
     records.grant(other, "cstd_bo", 2024)
     records.initiative(other, 2024, "national")
     assert _result(other, "cstd_toanquoc", 2024).status == MISSED
@@ -101,6 +103,7 @@ def _unit_with_ldtt(records, unit, ldtt: int, total: int, year: int = 2024):
 def test_it_passes_tap_the_ldtt_at_exactly_70_percent(records, unit):
     laichau = unit("laichau")
     _unit_with_ldtt(records, laichau, 7, 10)
+    records.confirm_unit_conditions(laichau, 2024, "tt_ldtt")
     result = unit_eligibility(unit=laichau, year=2024).collective["tt_ldtt"]
     assert result.status == MET, result.reasons
 
@@ -117,6 +120,7 @@ def test_it_fails_tap_the_ldtt_at_69_percent_saying_by_how_much(records, unit):
 def test_it_blocks_tap_the_ldtt_when_a_member_is_disciplined_at_warning(records, unit):
     laichau = unit("laichau")
     people = _unit_with_ldtt(records, laichau, 10, 10)
+    records.confirm_unit_conditions(laichau, 2024, "tt_ldtt")
     records.discipline(people[3], 2024, "reprimand")
     assert unit_eligibility(unit=laichau, year=2024).collective["tt_ldtt"].status == MET
     records.discipline(people[4], 2024, "warning")
@@ -128,6 +132,7 @@ def test_it_blocks_tap_the_ldtt_when_a_member_is_disciplined_at_warning(records,
 def test_it_needs_one_cstdcs_member_for_tap_the_ldxs(records, unit):
     laichau = unit("laichau")
     people = _unit_with_ldtt(records, laichau, 8, 10)
+    records.confirm_unit_conditions(laichau, 2024, "tt_ldxs")
     result = unit_eligibility(unit=laichau, year=2024).collective["tt_ldxs"]
     assert result.status == MISSED
     records.rate(people[0], 2024, "excellent")  # now CSTĐCS-eligible
@@ -138,6 +143,7 @@ def test_it_needs_one_cstdcs_member_for_tap_the_ldxs(records, unit):
 def test_it_applies_a_rule_row_from_its_valid_from_date_only(records, unit):
     laichau = unit("laichau")
     _unit_with_ldtt(records, laichau, 3, 4, year=2025)  # 75%
+    records.confirm_unit_conditions(laichau, 2025, "tt_ldtt")
     current = TitleRule.objects.get(award_id="tt_ldtt", valid_from=dt.date(2024, 1, 1))
     current.valid_to = dt.date(2025, 6, 30)
     current.save()

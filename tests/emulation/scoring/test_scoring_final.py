@@ -183,3 +183,35 @@ def test_it_proposes_no_flag_when_no_unit_reaches_the_threshold(cluster_2022, sc
         ("laichau", "bk_ttcp")]
     body = client_for(lead_2022).get(_url("vote")).content.decode()
     assert 'data-testid="vote-results"' in body and 'data-testid="vote-winner"' not in body
+
+
+def test_nd98_art4_a_proposal_with_a_complaint_under_verification_is_on_hold(
+    finalised, client_for, viewer, unit
+):
+    proposal = RankingProposal.objects.get(unit=unit("sonla"), award_code="bk_ttcp")
+    assert proposal.is_paused
+    assert "Tạm dừng xét" in proposal.pending_note or "On hold" in proposal.pending_note
+    body = client_for(viewer).get(_url("ranking"), HTTP_ACCEPT_LANGUAGE="vi").content.decode()
+    assert 'data-testid="paused"' in body
+    assert "chờ trả lời" not in body.split('data-testid="proposals"')[1].split("</table>")[0]
+
+
+def test_a_proposal_finalised_on_time_is_not_late(finalised):
+    assert not any(p.is_late for p in RankingProposal.objects.all())
+
+
+def test_a_proposal_finalised_after_its_dossier_deadline_is_flagged_late(
+    voted, client_for, lead_2022, viewer, unit
+):
+    with time_machine.travel(dt.datetime(2022, 12, 21, 9, 0, tzinfo=dt.UTC), tick=False):
+        client_for(lead_2022).post(_url("finalise"), {
+            "merit_units": [unit("caobang").pk], "confirm": "on"})
+    proposals = list(RankingProposal.objects.all())
+    assert proposals and all(p.is_late for p in proposals)
+    assert proposals[0].dossier_deadline == dt.date(2022, 12, 20)
+    body = client_for(viewer).get(_url("ranking")).content.decode()
+    assert 'data-testid="late"' in body
+    from emulation.scoring.resources import RankingProposalResource
+
+    dataset = RankingProposalResource().export(RankingProposal.objects.all())
+    assert all(row for row in dataset["late"])

@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from cum4.notifications.models import Notification
-from emulation.scoring.models import DossierDeadlineRule
+from emulation.movements.models import CycleDeadline
 from emulation.scoring.services.scores import scoring_phase_set
 from tests.emulation.scoring_fixtures import scoring_table, set_phase  # noqa: F401
 from tests.notifications.conftest import notified
@@ -50,7 +50,7 @@ def test_the_lead_and_deputy_are_reminded_of_the_award_dossier_from_the_dated_ru
         "laichau.leader", "langson.leader"
     ]
     assert dossier.first().text == "Hạn 20/12/2022: hồ sơ khen thưởng 2022 của Cụm thi đua số IV"
-    DossierDeadlineRule.objects.update(day=28)
+    CycleDeadline.objects.filter(kind="cluster_dossier").update(day=28)  # one deadline model
     Notification.objects.all().delete()
     call_command("send_reminders", "--date", "2022-12-19")
     assert not Notification.objects.filter(text__contains="hồ sơ khen thưởng")
