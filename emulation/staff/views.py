@@ -27,7 +27,7 @@ from emulation.staff.forms import (
     StaffMoveForm,
 )
 from emulation.staff.models import StaffMember
-from emulation.staff.resources import staff_export_xlsx, staff_import_xlsx
+from emulation.staff.workbook import staff_export_xlsx, staff_import_xlsx
 
 
 class PersonPanel(Protocol):

@@ -8,14 +8,19 @@ import re
 
 import openpyxl
 import pytest
-from django.contrib.auth import authenticate
+from django.contrib.auth import authenticate as _authenticate
 from django.core import mail
 from django.core.management import call_command
-from django.test import Client
+from django.test import Client, RequestFactory
 from django.urls import reverse
 
 from cum4.models import Cluster, ClusterYear, Membership, Unit, User
 from tests.reports.conftest import make_report
+
+
+def authenticate(**credentials):
+    """Sign-in as the login page does it: with a request (the lockout backend needs one)."""
+    return _authenticate(request=RequestFactory().post("/"), **credentials)
 
 pytestmark = pytest.mark.django_db
 

@@ -17,7 +17,7 @@ from emulation.movements.models import Movement
 from emulation.scoring.models import Criterion
 from emulation.scoring.services.criteria import criteria_table_create_sample
 from emulation.staff.models import DisciplineLevel, InitiativeLevel, LeadershipLevel, Rating
-from emulation.staff.resources import staff_export_xlsx
+from emulation.staff.workbook import staff_export_xlsx
 from tests.emulation.movements.pledge_builders import indicator_target, movement, pledge_for
 
 SNAKE = re.compile(r"^[a-z]+(_[a-z]+)+$")

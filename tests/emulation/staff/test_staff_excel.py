@@ -8,7 +8,7 @@ import openpyxl
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from emulation.staff.models import StaffAssignment, StaffMember, YearlyRating
-from emulation.staff.resources import staff_export_xlsx, staff_import_xlsx
+from emulation.staff.workbook import staff_export_xlsx, staff_import_xlsx
 
 
 def _workbook(sheets: dict[str, list[list]]) -> SimpleUploadedFile:
