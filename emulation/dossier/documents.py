@@ -80,11 +80,21 @@ def number_line(number: str | None, symbol: str) -> str:
 def _columns(document, widths: Sequence[float]):
     table = document.add_table(rows=1, cols=len(widths))
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    table.autofit = False
-    for cell, width in zip(table.rows[0].cells, widths, strict=True):
-        cell.width = Mm(width)
+    _widths(table, widths)
+    for cell in table.rows[0].cells:
         cell.paragraphs[0].text = ""
     return table
+
+
+def _widths(table, widths: Sequence[float]) -> None:
+    """Fixed column widths (the grid and every cell: LibreOffice reads the grid, Word the
+    cells)."""
+    table.autofit = False
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = Mm(width)
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = Mm(width)
 
 
 def _rule(cell, width_mm: float) -> None:
@@ -163,9 +173,7 @@ def table(document, headers: Sequence[str], rows: Sequence[Sequence[str]],
             align = WD_ALIGN_PARAGRAPH.CENTER if index == 0 else WD_ALIGN_PARAGRAPH.LEFT
             layout.cell_text(cell, str(text), bold=False, align=align)
     if widths:
-        for row in grid.rows:
-            for cell, width in zip(row.cells, widths, strict=True):
-                cell.width = Mm(width)
+        _widths(grid, widths)
     document.add_paragraph()
 
 

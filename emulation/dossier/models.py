@@ -123,6 +123,16 @@ class Component(models.Model):
     def __str__(self) -> str:
         return f"{self.get_kind_display()} — {self.dossier}"
 
+    def save(self, *args, **kwargs) -> None:
+        if self.pk and Component.objects.filter(pk=self.pk, frozen_at__isnull=False).exists():
+            raise ValidationError(FROZEN_MESSAGE)
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        if self.pk and Component.objects.filter(pk=self.pk, frozen_at__isnull=False).exists():
+            raise ValidationError(FROZEN_MESSAGE)
+        return super().delete(*args, **kwargs)
+
     @property
     def is_frozen(self) -> bool:
         return self.frozen_at is not None
@@ -139,16 +149,6 @@ class Component(models.Model):
         if cached is not None:
             return bool(cached)
         return self.signed_copies.exists()
-
-    def save(self, *args, **kwargs) -> None:
-        if self.pk and Component.objects.filter(pk=self.pk, frozen_at__isnull=False).exists():
-            raise ValidationError(FROZEN_MESSAGE)
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        if self.pk and Component.objects.filter(pk=self.pk, frozen_at__isnull=False).exists():
-            raise ValidationError(FROZEN_MESSAGE)
-        return super().delete(*args, **kwargs)
 
 
 def signed_copy_path(instance: SignedCopy, filename: str) -> str:

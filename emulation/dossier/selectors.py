@@ -35,7 +35,7 @@ class DossierRow:
 
     @property
     def counts(self) -> dict[str, int]:
-        found = {state: 0 for state in STATES}
+        found = dict.fromkeys(STATES, 0)
         for component in self.components:
             found[component.state] += 1
         return found

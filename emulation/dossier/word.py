@@ -52,8 +52,10 @@ def _minutes(document, content: dict) -> None:
     groups = content["groups"]
     if groups:
         nd30.paragraph(document, "Điểm theo nhóm tiêu chí:", italic=True)
+        rest = (165 - 42) / len(groups)
         nd30.table(document, ["Đơn vị", *groups],
-                   [[r["unit"], *r["groups"]] for r in content["ranking"]])
+                   [[r["unit"], *r["groups"]] for r in content["ranking"]],
+                   widths=(42, *([rest] * len(groups))))
     nd30.heading(document, "III. KẾT QUẢ BỎ PHIẾU BÌNH XÉT, SUY TÔN")
     nd30.paragraph(document, (
         f"Tổng số thành viên: {vote['members']}; số phiếu phát ra và thu về: {vote['ballots']}. "
@@ -89,9 +91,14 @@ def _achievement(document, content: dict) -> None:
     if not content["results_complete"]:
         nd30.paragraph(document, "(Số liệu từ các báo cáo quý đã được phê duyệt; chưa đủ bốn quý.)",
                        italic=True)
-    nd30.table(document, ["Lĩnh vực", "Chỉ tiêu", "Đơn vị tính", "Kết quả"],
-               [[r["area"], r["label"], r["measure"], r["value"]] for r in content["results"]],
-               widths=(38, 72, 25, 30))
+    areas: dict[str, list[dict]] = {}
+    for row in content["results"]:
+        areas.setdefault(row["area"], []).append(row)
+    for letter, (area, rows) in zip("abcdefgh", areas.items(), strict=False):
+        nd30.paragraph(document, f"{letter}) {area}", italic=True)
+        nd30.table(document, ["TT", "Chỉ tiêu", "Đơn vị tính", "Kết quả"],
+                   [[str(i), r["label"], r["measure"], r["value"]] for i, r in enumerate(rows, 1)],
+                   widths=(10, 95, 28, 32))
     if text["results_text"]:
         nd30.paragraph(document, text["results_text"])
     if content["targets"]:

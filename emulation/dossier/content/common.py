@@ -41,7 +41,7 @@ def leader_name(unit: Unit | None) -> str:
     if unit is None:
         return ""
     user = User.objects.filter(unit=unit, role=User.Role.LEADER).order_by("pk").first()
-    return user.get_full_name() if user else ""
+    return (user.full_name or user.username) if user else ""
 
 
 def header(*, parent_body: str, issuing_body: str, symbol: str, place: str) -> dict:
