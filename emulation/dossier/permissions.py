@@ -9,6 +9,7 @@ only that unit, the lead, the secretariat and the viewer read them; once frozen,
 from __future__ import annotations
 
 import rules
+from django.core.exceptions import PermissionDenied
 
 from cum4.models import ClusterYear
 from cum4.permissions import (
@@ -71,3 +72,15 @@ rules.add_perm(
     "emulation.upload_signed_copy",
     leads_component_year | (is_units_piece & works_in_component_unit),
 )
+
+
+def may(user, perm: str, obj=None) -> bool:
+    """The rule itself, without Django's superuser shortcut: the secretariat administers the
+    system (superusers) but does not author or freeze a unit's or the lead's documents, which
+    carry their signer's responsibility. Used for every write of the dossier."""
+    return bool(user.is_authenticated and user.is_active and rules.has_perm(perm, user, obj))
+
+
+def require(user, perm: str, obj=None) -> None:
+    if not may(user, perm, obj):
+        raise PermissionDenied

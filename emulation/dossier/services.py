@@ -16,6 +16,7 @@ from cum4.evidence import validate_evidence
 from cum4.models import ClusterYear, User
 from emulation.dossier import content, law
 from emulation.dossier.models import FROZEN_MESSAGE, Component, Dossier, SignedCopy
+from emulation.dossier.permissions import may
 from emulation.scoring import selectors as scoring
 
 Kind = Component.Kind
@@ -33,7 +34,7 @@ def dossier_open(*, cluster_year: ClusterYear, by: User | None) -> Dossier:
     """Open the year's cluster dossier (or return it) with its two pieces, and a dossier per
     award proposal of the finalised ranking with its two pieces. Idempotent: opening again
     adds only what a new proposal needs. `by` None: the demo."""
-    if by is not None and not by.has_perm("emulation.run_dossier", cluster_year):
+    if by is not None and not may(by, "emulation.run_dossier", cluster_year):
         raise PermissionDenied
     cluster, created = Dossier.objects.get_or_create(
         cluster_year=cluster_year, kind=Dossier.Kind.CLUSTER, defaults={"opened_by": by})
@@ -57,7 +58,7 @@ def dossier_open(*, cluster_year: ClusterYear, by: User | None) -> Dossier:
 @transaction.atomic
 def component_write(*, component: Component, written: dict[str, str], by: User) -> Component:
     """Save the parts people write (unknown keys are ignored); the component is drafted."""
-    if not by.has_perm("emulation.edit_component", component):
+    if not may(by, "emulation.edit_component", component):
         raise PermissionDenied
     component = _lock(component)
     if component.is_frozen:
@@ -91,7 +92,7 @@ def component_freeze(*, component: Component, number: str, issued_on: dt.date, b
     never changes. Refused while a complaint or denunciation is pending against a proposed
     unit it carries (the proposal cannot be frozen into the dossier), and for the minutes
     before the vote is closed."""
-    if by is not None and not by.has_perm("emulation.freeze_component", component):
+    if not may(by, "emulation.freeze_component", component):
         raise PermissionDenied
     component = _lock(component)
     if component.is_frozen:
@@ -147,7 +148,7 @@ def _complete_if_ready(dossier: Dossier, at: dt.datetime, by: User | None) -> No
 def signed_copy_upload(*, component: Component, upload: UploadedFile, by: User) -> SignedCopy:
     """Attach the signed and stamped scan beside a frozen component (the evidence checks:
     size, extension and content)."""
-    if not by.has_perm("emulation.upload_signed_copy", component):
+    if not may(by, "emulation.upload_signed_copy", component):
         raise PermissionDenied
     if not component.is_frozen:
         raise ValidationError(_("Freeze the document first: the signed copy is of its frozen text."))

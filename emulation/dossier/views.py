@@ -16,6 +16,7 @@ from cum4.view_helpers import add_errors, get_cluster_year_for_user, redirect_to
 from emulation.dossier import content, package, selectors, services, word
 from emulation.dossier.forms import FreezeForm, SignedCopyForm, WrittenForm
 from emulation.dossier.models import Component
+from emulation.dossier.permissions import may, require
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -37,14 +38,15 @@ def dossier_home(request: HttpRequest, code: str, year: int) -> HttpResponse:
     return render(request, "emulation/dossier/dossier_home.html", {
         "cluster_year": cluster_year,
         "checklist": checklist,
-        "can_run": user.has_perm("emulation.run_dossier", cluster_year),
+        "can_run": may(user, "emulation.run_dossier", cluster_year),
         "can_download": user.has_perm("emulation.download_dossier", cluster_year),
     })
 
 
 @require_POST
 def dossier_open(request: HttpRequest, code: str, year: int) -> HttpResponse:
-    cluster_year = get_cluster_year_for_user(request, code, year, "emulation.run_dossier")
+    cluster_year = get_cluster_year_for_user(request, code, year, "emulation.view_dossier")
+    require(request.user, "emulation.run_dossier", cluster_year)
     services.dossier_open(cluster_year=cluster_year, by=request.user)
     messages.success(request, _("The dossier is open: its checklist lists every component."))
     return redirect("emulation:dossier_home", code, year)
@@ -53,8 +55,8 @@ def dossier_open(request: HttpRequest, code: str, year: int) -> HttpResponse:
 def component_detail(request: HttpRequest, code: str, year: int, pk: int) -> HttpResponse:
     component = _get_component_for_user(request, code, year, pk)
     user: User = request.user
-    can_edit = not component.is_frozen and user.has_perm("emulation.edit_component", component)
-    can_freeze = not component.is_frozen and user.has_perm("emulation.freeze_component", component)
+    can_edit = not component.is_frozen and may(user, "emulation.edit_component", component)
+    can_freeze = not component.is_frozen and may(user, "emulation.freeze_component", component)
     written_form = (WrittenForm(parts=content.parts_of(component), written=component.written)
                     if can_edit else None)
     freeze_form = FreezeForm() if can_freeze else None
@@ -63,7 +65,7 @@ def component_detail(request: HttpRequest, code: str, year: int, pk: int) -> Htt
         action = request.POST.get("action")
         try:
             if action == "write":
-                require_perm(user, "emulation.edit_component", component)
+                require(user, "emulation.edit_component", component)
                 written_form = WrittenForm(request.POST, parts=content.parts_of(component),
                                            written=component.written)
                 if written_form.is_valid():
@@ -72,7 +74,7 @@ def component_detail(request: HttpRequest, code: str, year: int, pk: int) -> Htt
                     messages.success(request, _("Saved: the draft keeps its history."))
                     return redirect("emulation:dossier_component", code, year, pk)
             elif action == "freeze":
-                require_perm(user, "emulation.freeze_component", component)
+                require(user, "emulation.freeze_component", component)
                 freeze_form = FreezeForm(request.POST)
                 if freeze_form.is_valid():
                     services.component_freeze(component=component, by=user,
@@ -95,8 +97,8 @@ def component_detail(request: HttpRequest, code: str, year: int, pk: int) -> Htt
         "content": content.assemble(component),
         "written_form": written_form,
         "freeze_form": freeze_form,
-        "signed_form": SignedCopyForm() if component.is_frozen and user.has_perm(
-            "emulation.upload_signed_copy", component) else None,
+        "signed_form": SignedCopyForm() if component.is_frozen and may(
+            user, "emulation.upload_signed_copy", component) else None,
         "blocked": (services.blocking_complaints(component, selectors.today())
                     if can_freeze else []),
         "history": component.history.select_related("history_user").order_by("-history_date")[:10],
@@ -114,7 +116,8 @@ def component_docx(request: HttpRequest, code: str, year: int, pk: int) -> HttpR
 
 @require_POST
 def signed_copy_upload(request: HttpRequest, code: str, year: int, pk: int) -> HttpResponse:
-    component = _get_component_for_user(request, code, year, pk, "emulation.upload_signed_copy")
+    component = _get_component_for_user(request, code, year, pk)
+    require(request.user, "emulation.upload_signed_copy", component)
     form = SignedCopyForm(request.POST, request.FILES)
     if not form.is_valid():
         messages.error(request, _("Choose the file of the signed copy."))
