@@ -150,6 +150,7 @@ def signed_copy_upload(*, component: Component, upload: UploadedFile, by: User) 
     size, extension and content)."""
     if not may(by, "emulation.upload_signed_copy", component):
         raise PermissionDenied
+    component = _lock(component)
     if not component.is_frozen:
         raise ValidationError(_("Freeze the document first: the signed copy is of its frozen text."))
     validate_evidence(upload)
