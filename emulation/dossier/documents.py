@@ -177,11 +177,12 @@ def table(document, headers: Sequence[str], rows: Sequence[Sequence[str]],
     document.add_paragraph()
 
 
-def _signature(cell, signature: Signature) -> None:
-    if signature.authority:
-        layout.line(cell, signature.authority.upper(), bold=True, size=Pt(14))
-    for text in signature.title.upper().splitlines():
-        layout.line(cell, text, bold=True, size=Pt(14))
+def _signature(cell, signature: Signature, lines: int = 0) -> None:
+    """Authority, title (padded to `lines` lines so two names side by side align), the space
+    to sign, the name."""
+    titles = ([signature.authority] if signature.authority else []) + signature.title.splitlines()
+    for text in titles + [""] * (lines - len(titles)):
+        layout.line(cell, text.upper(), bold=True, size=Pt(14))
     for _blank in range(4):
         layout.line(cell, "", size=Pt(14))
     layout.line(cell, signature.name, bold=True, size=Pt(14))
@@ -200,5 +201,6 @@ def closing(document, *, recipients: Sequence[str], signature: Signature) -> Non
 def signatures(document, left: Signature, right: Signature) -> None:
     """Two signatures side by side (the minutes; the achievement report's confirmation)."""
     table = _columns(document, (TEXT_WIDTH_MM / 2, TEXT_WIDTH_MM / 2))
-    _signature(table.rows[0].cells[0], left)
-    _signature(table.rows[0].cells[1], right)
+    lines = max(len(s.title.splitlines()) + bool(s.authority) for s in (left, right))
+    _signature(table.rows[0].cells[0], left, lines)
+    _signature(table.rows[0].cells[1], right, lines)

@@ -110,7 +110,7 @@ def component_freeze(*, component: Component, number: str, issued_on: dt.date, b
     if component.kind == Kind.MINUTES and not scoring.scoring_round_of(
             cluster_year=component.dossier.cluster_year).vote_closed:
         raise ValidationError(_("The minutes can be frozen once the vote is closed."))
-    component.snapshot = content.stamp(content.assemble(component), number=number.strip(),
+    component.snapshot = content.stamp(content.assemble(component, on=issued_on), number=number.strip(),
                                        issued_on=issued_on)
     component.number, component.issued_on = number.strip(), issued_on
     component.frozen_at, component.frozen_by = at, by

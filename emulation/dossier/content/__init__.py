@@ -3,6 +3,8 @@ common, the cluster's pieces, a unit's pieces). A frozen component's content is 
 
 from __future__ import annotations
 
+import datetime as dt
+
 from emulation.dossier.content.cluster import (
     minutes_content,
     minutes_parts,
@@ -22,8 +24,9 @@ from emulation.scoring import selectors as scoring
 Kind = Component.Kind
 
 
-def assemble(component: Component) -> dict:
-    """The component's content: its frozen snapshot, else built now from the records."""
+def assemble(component: Component, on: dt.date | None = None) -> dict:
+    """The component's content: its frozen snapshot, else built now from the records (the
+    pending-complaint statement as of `on`, default today)."""
     if component.snapshot is not None:
         return component.snapshot
     dossier, written = component.dossier, component.written or {}
@@ -33,7 +36,7 @@ def assemble(component: Component) -> dict:
         return minutes_content(dossier.cluster_year, written)
     if component.kind == Kind.ACHIEVEMENT:
         return achievement_content(dossier.proposal, written)
-    return pending_content(dossier.proposal, written)
+    return pending_content(dossier.proposal, written, on=on)
 
 
 def parts_of(component: Component) -> list[Part]:

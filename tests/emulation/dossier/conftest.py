@@ -32,7 +32,7 @@ def finalise_year(cluster_year: ClusterYear, *, first: str, merit: tuple[str, ..
         set_scores(unit, {criteria["a"]: a, criteria["c"]: c})
     set_phase(cluster_year, "vote")
     second = merit[0] if merit else next(code for code in units if code != first)
-    for code, unit in units.items():
+    for code in units:
         ballot_cast(cluster_year=cluster_year, nominee=units[second if code == first else first],
                     by=leader_of(code))
     scoring_finalise(cluster_year=cluster_year, merit_units=[units[c] for c in merit], by=None,
