@@ -42,6 +42,10 @@ def test_the_demo_holds_2022_frozen_and_on_time_and_2025_in_progress_and_loads_t
                for c in row.components)
     assert checklist.cluster.dossier.completed_at.date() <= dt.date(2022, 12, 20)
     assert not any(row.late for row in checklist.rows)
+    # Sơn La's statement is as of its own date: the 2026 denunciation of the demo is not in it.
+    statement = next(c for row in checklist.proposals if row.dossier.unit.code == "sonla"
+                     for c in row.components if c.kind == "pending")
+    assert (statement.snapshot["as_of"], statement.snapshot["pending"]) == ("15/12/2022", [])
 
     y2025 = ClusterYear.objects.get(year=2025)
     checklist_2025 = selectors.checklist(cluster_year=y2025)
