@@ -27,7 +27,7 @@ def _submission(document, content: dict) -> None:
              f"{p['votes']}/{content['members']} ({p['vote_share']})"]
             for i, p in enumerate(content["proposals"], 1)]
     nd30.table(document, ["TT", "Tập thể", "Hình thức đề nghị", "Tổng điểm", "Xếp hạng",
-                          "Số phiếu bình xét"], rows, widths=(10, 42, 45, 22, 18, 28))
+                          "Số phiếu bình xét"], rows, widths_mm=(10, 42, 45, 22, 18, 28), text_columns=3)
     if text["enclosed"]:
         nd30.paragraph(document, "Hồ sơ kèm theo: " + text["enclosed"])
     nd30.paragraph(document, "Kính đề nghị Thường trực Hội đồng xem xét, quyết định./.")
@@ -44,25 +44,27 @@ def _minutes(document, content: dict) -> None:
     nd30.heading(document, "I. THÀNH PHẦN THAM DỰ")
     nd30.table(document, ["TT", "Đơn vị thành viên", "Vai trò", "Đại diện"],
                [[str(i), a["unit"], a["role"], a["representative"] or "…"]
-                for i, a in enumerate(content["attendees"], 1)], widths=(10, 55, 35, 65))
+                for i, a in enumerate(content["attendees"], 1)], widths_mm=(10, 55, 35, 65), text_columns=4)
     nd30.heading(document, "II. KẾT QUẢ CHẤM ĐIỂM, XẾP HẠNG")
     nd30.table(document, ["Hạng", "Đơn vị", "Tổng điểm", "Số phiếu"],
                [[r["rank"], r["unit"], r["total"], r["votes"]] for r in content["ranking"]],
-               widths=(18, 77, 35, 35))
+               widths_mm=(18, 77, 35, 35))
     groups = content["groups"]
     if groups:
-        nd30.paragraph(document, "Điểm theo nhóm tiêu chí:", italic=True)
-        rest = (165 - 42) / len(groups)
-        nd30.table(document, ["Đơn vị", *groups],
-                   [[r["unit"], *r["groups"]] for r in content["ranking"]],
-                   widths=(42, *([rest] * len(groups))))
+        nd30.paragraph(document, "Điểm theo nhóm tiêu chí (" + "; ".join(
+            f"N{index}: {name}" for index, name in enumerate(groups, 1)) + "):", italic=True)
+        rest = (165 - 15 - 45) / len(groups)
+        nd30.table(document, ["Hạng", "Đơn vị", *(f"N{i}" for i in range(1, len(groups) + 1))],
+                   [[r["rank"], r["unit"], *r["groups"]] for r in content["ranking"]],
+                   widths_mm=(15, 45, *([rest] * len(groups))))
     nd30.heading(document, "III. KẾT QUẢ BỎ PHIẾU BÌNH XÉT, SUY TÔN")
     nd30.paragraph(document, (
         f"Tổng số thành viên: {vote['members']}; số phiếu phát ra và thu về: {vote['ballots']}. "
         f"Ngưỡng suy tôn: {vote['threshold']}% tổng số thành viên ({vote['needed']}/"
         f"{vote['members']} phiếu)" + (f", theo {vote['legal_basis']}." if vote["legal_basis"] else ".")))
-    nd30.table(document, ["Đơn vị được đề cử", "Số phiếu", "Tỷ lệ"],
-               [[t["unit"], t["ballots"], t["share"]] for t in vote["tally"]], widths=(95, 35, 35))
+    nd30.table(document, ["TT", "Đơn vị được đề cử", "Số phiếu", "Tỷ lệ"],
+               [[str(i), t["unit"], t["ballots"], t["share"]]
+                for i, t in enumerate(vote["tally"], 1)], widths_mm=(10, 85, 35, 35))
     nd30.paragraph(document, "Kết quả: " + (f"{vote['winner']} đạt ngưỡng suy tôn."
                                             if vote["winner"] else "không đơn vị nào đạt ngưỡng."))
     nd30.heading(document, "IV. Ý KIẾN THẢO LUẬN VÀ KẾT LUẬN")
@@ -71,7 +73,7 @@ def _minutes(document, content: dict) -> None:
     if content["proposals"]:
         nd30.table(document, ["TT", "Tập thể", "Hình thức đề nghị", "Tổng điểm", "Hạng"],
                    [[str(i), p["unit"], p["award"], p["total"], p["rank"]]
-                    for i, p in enumerate(content["proposals"], 1)], widths=(10, 50, 60, 25, 20))
+                    for i, p in enumerate(content["proposals"], 1)], widths_mm=(10, 50, 60, 25, 20), text_columns=3)
     nd30.paragraph(document, "Biên bản được thông qua tại cuộc họp, các thành viên nhất trí./.")
     left, right = content["signatures"]
     nd30.signatures(document, nd30.Signature(title=left["title"], name=left["name"]),
@@ -98,14 +100,14 @@ def _achievement(document, content: dict) -> None:
         nd30.paragraph(document, f"{letter}) {area}", italic=True)
         nd30.table(document, ["TT", "Chỉ tiêu", "Đơn vị tính", "Kết quả"],
                    [[str(i), r["label"], r["measure"], r["value"]] for i, r in enumerate(rows, 1)],
-                   widths=(10, 95, 28, 32))
+                   widths_mm=(10, 95, 28, 32), text_columns=3)
     if text["results_text"]:
         nd30.paragraph(document, text["results_text"])
     if content["targets"]:
         nd30.paragraph(document, f"Kết quả thực hiện giao ước thi đua ({content['pledge']}):")
         nd30.table(document, ["TT", "Chỉ tiêu giao ước", "Kết quả"],
                    [[str(i), t["target"], t["status"]] for i, t in enumerate(content["targets"], 1)],
-                   widths=(10, 120, 35))
+                   widths_mm=(10, 120, 35), text_columns=3)
     if content["movements"]:
         nd30.paragraph(document, "Tham gia các phong trào thi đua:")
         for movement in content["movements"]:
@@ -124,7 +126,7 @@ def _achievement(document, content: dict) -> None:
         if rows:
             nd30.table(document, ["Năm", label, "Số, ngày quyết định", "Cơ quan ban hành"],
                        [[r["year"], r["award"], r["decision"], r["authority"]] for r in rows],
-                       widths=(15, 60, 50, 40))
+                       widths_mm=(15, 60, 50, 40), text_columns=4)
         else:
             nd30.paragraph(document, "Không có trong hồ sơ khen thưởng của hệ thống.", italic=True)
     left, right = content["signatures"]
@@ -138,7 +140,7 @@ def _pending(document, content: dict) -> None:
     if content["pending"]:
         nd30.table(document, ["Loại đơn", "Đối tượng", "Số hiệu", "Ngày nhận", "Nội dung"],
                    [[p["kind"], p["against"], p["reference"], p["received_on"], p["summary"]]
-                    for p in content["pending"]], widths=(22, 35, 25, 25, 58))
+                    for p in content["pending"]], widths_mm=(22, 35, 25, 25, 58), text_columns=5)
     if content["text"]["note"]:
         nd30.paragraph(document, content["text"]["note"])
     nd30.paragraph(document, "Đơn vị chịu trách nhiệm về nội dung báo cáo này./.")
