@@ -122,7 +122,8 @@ def component_freeze(*, component: Component, number: str, issued_on: dt.date, b
 
 
 def _lock(component: Component) -> Component:
-    return Component.objects.select_for_update().select_related(
+    # Lock the component row only: its nullable relations are outer joins PostgreSQL cannot lock.
+    return Component.objects.select_for_update(of=("self",)).select_related(
         "dossier__cluster_year__cluster", "dossier__unit", "dossier__proposal__unit",
         "dossier__proposal__cluster_year").get(pk=component.pk)
 
