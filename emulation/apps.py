@@ -6,7 +6,7 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 # The rooms of the app, from the bottom up: each reads only those before it.
-FEATURES = ("staff", "movements", "awards", "scoring")
+FEATURES = ("staff", "movements", "awards", "scoring", "dossier")
 
 
 class EmulationConfig(AppConfig):

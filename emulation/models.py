@@ -5,6 +5,7 @@ label stays `emulation`, so the tables keep their names.
 """
 
 from emulation.awards.models import *  # noqa: F403
+from emulation.dossier.models import Component, Dossier, SignedCopy  # noqa: F401
 from emulation.movements.models import *  # noqa: F403
 from emulation.scoring.models import *  # noqa: F403
 from emulation.staff.models import (  # noqa: F401

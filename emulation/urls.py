@@ -12,4 +12,5 @@ urlpatterns: list = [
     path("", include("emulation.awards.urls")),
     path("", include("emulation.movements.urls")),
     path("", include("emulation.scoring.urls")),
+    path("", include("emulation.dossier.urls")),
 ]

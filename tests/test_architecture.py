@@ -13,7 +13,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PACKAGES = ("cum4", "emulation", "inspections", "complaints")
 # The rooms of emulation/, from the bottom up: each may read only those before it.
-FEATURES = ("staff", "movements", "awards", "scoring")
+FEATURES = ("staff", "movements", "awards", "scoring", "dossier")
 # What may stay at the top of emulation/: Django's entry points...
 TOP_LEVEL_MODULES = {"__init__.py", "apps.py", "models.py", "urls.py"}
 # ...and the packages Django looks for by name (they are packages, not modules).
@@ -104,7 +104,7 @@ def test_emulation_top_level_holds_only_django_entry_points_and_the_features():
 
 
 def test_each_feature_imports_only_the_features_below_it():
-    """staff < movements < awards < scoring; staff reads only cum4. A feature never reads the
+    """staff < movements < awards < scoring < dossier; staff reads only cum4. A feature never reads the
     app's gathering modules (emulation.models, emulation.urls, emulation.apps): they read it."""
     rank = {feature: index for index, feature in enumerate(FEATURES)}
     wrong = []

@@ -1,0 +1,66 @@
+"""What the dossier reads of the emulation law's records, in one place: the dated dossier
+deadlines and the complaints or denunciations pending against a proposed unit or its people.
+
+The law's rooms (emulation/staff, emulation/movements, emulation/awards) own these records;
+when they change shape (one deadline model, the "tạm dừng xét" check) only this module follows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from cum4.models import Unit
+from emulation.movements.models import CycleDeadline
+from emulation.staff.models import PendingComplaint
+from emulation.staff.selectors import pending_complaints
+
+CLUSTER = CycleDeadline.Kind.CLUSTER_DOSSIER
+UNIT = CycleDeadline.Kind.UNIT_DOSSIER
+
+
+@dataclass(frozen=True)
+class Deadline:
+    day: dt.date
+    legal_basis: str
+
+
+def dossier_deadline(*, kind: str, year: int) -> Deadline | None:
+    """The day a dossier of `kind` (CLUSTER: 20/12; UNIT: 25/12 by the rows in force) is due
+    in `year`, from the rule in force on 1 December of that year; None without a rule."""
+    row = (
+        CycleDeadline.objects.in_force_on(dt.date(year, 12, 1))
+        .filter(kind=kind)
+        .order_by("-valid_from")
+        .first()
+    )
+    return Deadline(dt.date(year, row.month, row.day), row.legal_basis) if row else None
+
+
+@dataclass(frozen=True)
+class PendingLine:
+    """One pending complaint or denunciation: against the unit itself (person "") or one of
+    its people."""
+
+    kind: str
+    person: str
+    reference: str
+    received_on: dt.date
+    summary: str
+
+
+def pending_for(*, unit: Unit, on: dt.date) -> list[PendingLine]:
+    """Complaints and denunciations pending on `on` against the unit or any of its people,
+    oldest first (two queries)."""
+    against_unit = pending_complaints(unit=unit, on=on)
+    against_people = [
+        item for item in PendingComplaint.objects.filter(unit=unit, staff_member__isnull=False)
+        .select_related("staff_member").order_by("received_on", "pk")
+        if item.is_pending_on(on)
+    ]
+    return [
+        PendingLine(kind=str(item.get_kind_display()),
+                    person=item.staff_member.full_name if item.staff_member_id else "",
+                    reference=item.reference, received_on=item.received_on, summary=item.summary)
+        for item in [*against_unit, *against_people]
+    ]

@@ -1,0 +1,21 @@
+"""What the dossier adds to the shell: the menu entry, the cluster link and the demo step."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+from cum4.registry import ClusterLink, DemoLoader, NavItem, registry
+from emulation.dossier import demo
+
+
+def _can_view(user, cluster_year) -> bool:
+    return user.has_perm("emulation.view_dossier", cluster_year)
+
+
+def register() -> None:
+    registry.add_nav(NavItem(_("Award dossier"), "emulation:dossier_current", order=49,
+                             group="emulation"))
+    registry.add_demo_loader(DemoLoader("dossier", demo.load, order=400))
+    registry.add_cluster_link(
+        ClusterLink(_("Award dossier"), "emulation:dossier_home", order=63, visible=_can_view)
+    )
