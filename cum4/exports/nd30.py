@@ -27,15 +27,26 @@ from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Length, Mm, Pt, Twips
-from docx.table import Table, _Row
+from docx.shared import Mm, Pt, Twips
+from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-FONT = "Times New Roman"
-BODY_SIZE = Pt(14)
-TABLE_SIZE = Pt(11)
+from cum4.exports.docx_blocks import (  # noqa: F401  (the blocks are part of the writer's API)
+    BODY_SIZE,
+    FONT,
+    TABLE_SIZE,
+    cell_text,
+    keep_row_together,
+    line,
+    repeat_header,
+    rule,
+    set_widths,
+)
+from cum4.exports.docx_blocks import keep_last_paragraph_with_next as _keep_last_paragraph_with_next
+from cum4.exports.docx_blocks import layout_table as _layout_table
+from cum4.exports.docx_blocks import page_field as _page_field
+
 # Text width of A4 less the margins below (210 − 30 − 15 mm).
 TEXT_WIDTH_MM = 165
 LEFT_COLUMN_MM = 62
@@ -204,14 +215,29 @@ def closing(document: Document, *, recipients: Sequence[str], signature: Signatu
     heading_line.paragraph_format.space_before = Pt(6)
     for text in recipients:
         line(left, text, size=Pt(11), align=WD_ALIGN_PARAGRAPH.LEFT)
-    if signature.authority:
-        line(right, signature.authority.upper(), bold=True, size=Pt(14))
-    for text in signature.title.upper().splitlines():
-        line(right, text, bold=True, size=Pt(14))
-    for _blank in range(4):
-        line(right, "", size=Pt(14))
-    line(right, signature.name, bold=True, size=Pt(14))
+    _signature(right, signature)
     return table
+
+
+def signatures(document: Document, left: Signature, right: Signature) -> Table:
+    """Two signatures side by side (minutes, an achievement report's confirmation), kept on
+    one page with the paragraph before them; their titles padded so the names align."""
+    _keep_last_paragraph_with_next(document)
+    table = _layout_table(document, (TEXT_WIDTH_MM / 2, TEXT_WIDTH_MM / 2))
+    lines = max(len(s.title.splitlines()) + bool(s.authority) for s in (left, right))
+    _signature(table.rows[0].cells[0], left, lines)
+    _signature(table.rows[0].cells[1], right, lines)
+    return table
+
+
+def _signature(cell, signature: Signature, lines: int = 0) -> None:
+    """Authority, title (padded to `lines` lines), the space to sign, the name."""
+    titles = ([signature.authority] if signature.authority else []) + signature.title.splitlines()
+    for text in titles + [""] * (lines - len(titles)):
+        line(cell, text.upper(), bold=True, size=Pt(14))
+    for _blank in range(4):
+        line(cell, "", size=Pt(14))
+    line(cell, signature.name, bold=True, size=Pt(14))
 
 
 # -- body --------------------------------------------------------------------------------------
@@ -275,126 +301,3 @@ def table(
         keep_row_together(row)
     document.add_paragraph().paragraph_format.space_after = Pt(0)
     return added
-
-
-# -- building blocks (public for documents with their own layout) ------------------------------
-
-
-def line(container, text: str, *, bold: bool = False, italic: bool = False,
-         size: Length | None = None, align=WD_ALIGN_PARAGRAPH.CENTER) -> Paragraph:
-    """One single-spaced line in a document or a cell (the header and closing blocks)."""
-    paragraphs = getattr(container, "paragraphs", None)
-    # A new cell holds one empty paragraph: write into it rather than below it.
-    if paragraphs and len(paragraphs) == 1 and not paragraphs[0].text and not paragraphs[0].runs \
-            and hasattr(container, "width"):
-        added = paragraphs[0]
-    else:
-        added = container.add_paragraph()
-    added.alignment = align
-    added.paragraph_format.space_after = Pt(0)
-    added.paragraph_format.line_spacing = 1.0
-    run = added.add_run(text)
-    run.bold, run.italic = bold, italic
-    run.font.name = FONT
-    run.font.size = size or Pt(13)
-    return added
-
-
-def rule(container, *, width_mm: float, cell_mm: float) -> Paragraph:
-    """A centred horizontal rule (đường kẻ ngang, nét liền) `width_mm` long: the bottom border
-    of an empty 2 pt paragraph indented from both sides, so it sits just under the line above
-    in Word and LibreOffice alike."""
-    added = container.add_paragraph()
-    added.paragraph_format.space_after = Pt(0)
-    added.paragraph_format.space_before = Pt(0)
-    added.paragraph_format.line_spacing = 1.0
-    indent = Mm(max((cell_mm - width_mm) / 2, 0))
-    added.paragraph_format.left_indent = indent
-    added.paragraph_format.right_indent = indent
-    added.paragraph_format.first_line_indent = Mm(0)
-    added.add_run("").font.size = Pt(2)
-    properties = added._p.get_or_add_pPr()
-    borders = OxmlElement("w:pBdr")
-    bottom = OxmlElement("w:bottom")
-    for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
-        bottom.set(qn(key), value)
-    borders.append(bottom)
-    properties.append(borders)
-    size = OxmlElement("w:sz")
-    size.set(qn("w:val"), "4")
-    marks = OxmlElement("w:rPr")
-    marks.append(size)
-    properties.append(marks)
-    return added
-
-
-def cell_text(cell, text: str, *, bold: bool, align) -> None:
-    paragraph = cell.paragraphs[0]
-    paragraph.alignment = align
-    paragraph.paragraph_format.space_after = Pt(0)
-    paragraph.paragraph_format.line_spacing = 1.0
-    paragraph.paragraph_format.first_line_indent = None
-    run = paragraph.add_run(text)
-    run.bold = bold
-    run.font.size = TABLE_SIZE
-
-
-def repeat_header(row: _Row) -> None:
-    """Repeat `row` at the top of every page the table runs onto."""
-    _row_flag(row, "w:tblHeader")
-
-
-def keep_row_together(row: _Row) -> None:
-    """Never break `row` across two pages (w:cantSplit)."""
-    _row_flag(row, "w:cantSplit")
-
-
-def set_widths(added: Table, widths_mm: Sequence[float]) -> None:
-    """Fixed column widths (grid and every cell: Word reads the cells, LibreOffice the grid)."""
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    added._tbl.tblPr.append(layout)
-    for column, width in zip(added.columns, widths_mm, strict=True):
-        column.width = Mm(width)
-        for cell in column.cells:
-            cell.width = Mm(width)
-
-
-# -- private -----------------------------------------------------------------------------------
-
-
-def _layout_table(document: Document, widths_mm: Sequence[float]) -> Table:
-    """A borderless one-row table of two columns (header and closing blocks)."""
-    added = document.add_table(rows=1, cols=len(widths_mm))
-    added.alignment = WD_TABLE_ALIGNMENT.CENTER
-    added.autofit = False
-    set_widths(added, widths_mm)
-    keep_row_together(added.rows[0])
-    return added
-
-
-def _keep_last_paragraph_with_next(document: Document) -> None:
-    """Keep the last two body paragraphs with what follows (the closing table)."""
-    for paragraph in document.paragraphs[-2:]:
-        paragraph.paragraph_format.keep_with_next = True
-
-
-def _row_flag(row: _Row, tag: str) -> None:
-    properties = row._tr.get_or_add_trPr()
-    if properties.find(qn(tag)) is None:
-        element = OxmlElement(tag)
-        element.set(qn("w:val"), "true")
-        properties.append(element)
-
-
-def _page_field(paragraph: Paragraph) -> None:
-    run = paragraph.add_run()
-    for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
-        if kind:
-            element = OxmlElement("w:fldChar")
-            element.set(qn("w:fldCharType"), kind)
-        else:
-            element = OxmlElement("w:instrText")
-            element.set(qn("xml:space"), "preserve")
-            element.text = text
-        run._r.append(element)

@@ -1,12 +1,12 @@
 """Each component's Word file, written from its content (emulation.dossier.content) through
-the ND 30 writer (emulation.dossier.documents)."""
+the ND 30 writer (cum4.exports.nd30)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import io
 
-from emulation.dossier import documents as nd30
+from cum4.exports import nd30
 
 
 def _header(document, content: dict) -> None:

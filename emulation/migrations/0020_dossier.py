@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('cum4', '0003_quarterly_reports'),
-        ('emulation', '0008_seed_statistics_deadline'),
+        ('emulation', '0010_correct_law_seed'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
