@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from cum4.models import Unit
 from emulation.movements.models import CycleDeadline
+from emulation.movements.selectors.deadlines import cycle_deadline_rule
 from emulation.staff.models import PendingComplaint
 from emulation.staff.selectors import pending_complaints
 
@@ -28,13 +29,8 @@ class Deadline:
 def dossier_deadline(*, kind: str, year: int) -> Deadline | None:
     """The day a dossier of `kind` (CLUSTER: 20/12; UNIT: 25/12 by the rows in force) is due
     in `year`, from the rule in force on 1 December of that year; None without a rule."""
-    row = (
-        CycleDeadline.objects.in_force_on(dt.date(year, 12, 1))
-        .filter(kind=kind)
-        .order_by("-valid_from")
-        .first()
-    )
-    return Deadline(dt.date(year, row.month, row.day), row.legal_basis) if row else None
+    row = cycle_deadline_rule(year=year, kind=kind)
+    return Deadline(row.due_in(year), row.legal_basis) if row else None
 
 
 @dataclass(frozen=True)
