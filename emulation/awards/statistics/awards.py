@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.db.models import Prefetch
 
 from cum4.models import ClusterYear, Unit
@@ -11,12 +13,13 @@ from emulation.staff.models import StaffAssignment
 
 
 def award_records_for_statistics(
-    *, cluster_year: ClusterYear, unit: Unit | None = None
+    *, cluster_year: ClusterYear, window: tuple[dt.date, dt.date], unit: Unit | None = None
 ) -> list[AwardRecord]:
-    """Every award granted by a decision dated in the cluster year's calendar year, to a member
-    unit (or `unit`) or to a person in it. A person counts under the leadership level of the
-    assignment that covers the decision date (their unit's first, else any). Two queries."""
-    items = DecisionItem.objects.filter(decision__date__year=cluster_year.year).select_related(
+    """Every award granted by a decision dated within the reporting `window` (first and last
+    day, inclusive), to a member unit of the cluster year (or `unit`) or to a person in it. A
+    person counts under the leadership level of the assignment that covers the decision date
+    (their unit's first, else any). Two queries."""
+    items = DecisionItem.objects.filter(decision__date__range=window).select_related(
         "decision", "award", "staff_member"
     )
     if unit is not None:
@@ -41,6 +44,8 @@ def award_records_for_statistics(
                 leadership_level=level,
                 method=item.decision.method,
                 level=item.award.level,
+                award_name=item.award.name,
+                award_order=item.award.sort_order,
                 label=f"{item.decision.number} ({item.decision.date:%d/%m/%Y}): {item.award} — "
                 f"{item.staff_member or item.unit}",
             )

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import Exists, OuterRef, Q
 
 from cum4.models import ClusterYear, Unit
+from emulation.awards.statistics.award_columns import LEVEL_FORMS, award_column
 from emulation.awards.statistics.awards import award_records_for_statistics
+from emulation.awards.statistics.catalogue import FORM_ORDER, layouts_on, report_day
 from emulation.awards.statistics.counting import (
     AwardRecord,
     Fact,
@@ -22,27 +24,47 @@ from emulation.awards.statistics.counting import (
     duration_bucket,
     fill,
 )
-from emulation.awards.statistics.layouts import FORM_0601, FORM_0602, FORM_0603, award_column
+from emulation.awards.statistics.heading import Signature, signature_for
+from emulation.awards.statistics.layouts import COLLECTIVE, INDIVIDUAL, FormLayout
 from emulation.movements.models import Movement, MovementResponse, StatisticsDeadline
 
+# 0601's columns are the launching level: the Government's and Prime Minister's national
+# campaigns are central level (col 2); the Government Inspectorate and the provinces are
+# ministry/province level (col 3); the cluster (through its lead unit) and a unit are
+# "Cơ quan, tổ chức, đơn vị" (col 4), as the vendor's [C] fills rows 04 and 05 in col 4.
+COLUMN_OF_LEVEL = {
+    "national": "central",
+    "ministry_province": "ministry_province",
+    "cluster": "unit",
+    "unit": "unit",
+}
 
-def movements_for_statistics(*, cluster_year: ClusterYear, unit: Unit | None = None) -> list[Movement]:
-    """The cluster year's movements (all of them, or those a unit launched or responded to),
-    by start date. Two queries at most, whatever the number of movements."""
-    movements = Movement.objects.filter(cluster_year=cluster_year).select_related("launching_unit")
+
+def movements_for_statistics(
+    *, cluster_year: ClusterYear, window: tuple[dt.date, dt.date], unit: Unit | None = None
+) -> list[Movement]:
+    """The cluster year's movements running at some time in the reporting `window` (all of
+    them, or those a unit launched or responded to), by start date. Two queries at most."""
+    start, end = window
+    movements = Movement.objects.filter(cluster_year=cluster_year, starts_on__lte=end).filter(
+        Q(ends_on__isnull=True) | Q(ends_on__gte=start)
+    ).select_related("launching_unit")
     if unit is not None:
         responded = MovementResponse.objects.filter(movement=OuterRef("pk"), unit=unit)
         movements = movements.filter(Q(launching_unit=unit) | Q(Exists(responded)))
     return list(movements.order_by("starts_on", "name"))
 
 
-def movement_facts(movements: Iterable[Movement]) -> list[Fact]:
+def movement_facts(movements: Iterable[Movement], *, window_end: dt.date) -> list[Fact]:
+    """One fact per movement. A movement without an end date is measured to the end of the
+    reporting window (its duration so far): 0601 has no row for an open-ended movement, and
+    each breakdown must add up to the total."""
     return [
         Fact(
-            column=movement.level,
+            column=COLUMN_OF_LEVEL[movement.level],
             dims={
                 "scope": movement.scope,
-                "duration": duration_bucket(movement.starts_on, movement.ends_on),
+                "duration": duration_bucket(movement.starts_on, movement.ends_on or window_end),
                 "method": movement.kind,
             },
             label=movement.name,
@@ -51,24 +73,32 @@ def movement_facts(movements: Iterable[Movement]) -> list[Fact]:
     ]
 
 
-def award_facts(records: Iterable[AwardRecord], form_short: str) -> list[Fact]:
-    """Facts of one form (0602 or 0603) from award records; other levels are left out.
-    An individual without a recorded leadership level counts as a direct worker."""
-    facts = []
+def award_facts(records: Iterable[AwardRecord], form_short: str) -> tuple[list[Fact], list[str]]:
+    """Facts of one form (0602 or 0603) from award records, and the records of that form's
+    level that no column of it takes. An individual without a recorded leadership level counts
+    as a direct worker. The app's recipients are inspectorates and their staff: none is a
+    business, a household or a businessperson, so those rows stay 0."""
+    facts, uncounted = [], []
     for record in records:
         column = award_column(record.title_or_form_code, record.level)
-        if column is None or column[0] != form_short:
+        if column is None:
+            if LEVEL_FORMS.get(record.level or "") == form_short:
+                uncounted.append(record.label)
             continue
-        dims = {"subject": "collective" if record.collective else "individual", "method": record.method}
+        if column[0] != form_short:
+            continue
+        subject = COLLECTIVE if record.collective else INDIVIDUAL
+        dims = {"subject": subject, "method": record.method}
         if not record.collective:
             dims["leadership"] = record.leadership_level or "staff"
-        facts.append(Fact(column=column[1], dims=dims, label=record.label))
-    return facts
-
-
-def award_records(*, cluster_year: ClusterYear, unit: Unit | None = None) -> list[AwardRecord]:
-    """Award records of the year for the cluster's members (or one unit)."""
-    return award_records_for_statistics(cluster_year=cluster_year, unit=unit)
+        facts.append(
+            Fact(
+                column=column[1], dims=dims, label=record.label, subject=subject,
+                form=record.title_or_form_code, form_label=record.award_name,
+                form_order=record.award_order,
+            )
+        )
+    return facts, uncounted
 
 
 def statistics_deadline(*, year: int) -> StatisticsDeadline | None:
@@ -85,23 +115,55 @@ class StatisticsBundle:
     unit: Unit | None
     forms: list[FilledForm]
     deadline: StatisticsDeadline | None = None
+    signature: Signature = field(default_factory=lambda: Signature("", "", ""))
+
+    @property
+    def year(self) -> int:
+        return self.cluster_year.year
 
     @property
     def reporter(self) -> str:
         return str(self.unit) if self.unit else str(self.cluster_year.cluster)
 
+    @property
+    def receiver(self) -> str:
+        return self.deadline.receiver if self.deadline else ""
+
+    def receipt(self, layout: FormLayout) -> tuple[int, int]:
+        """(day, month) the receiver gets the form: the deadline rule's, else the layout's."""
+        if self.deadline is not None:
+            return (self.deadline.due_day, self.deadline.due_month)
+        return (layout.receipt[1], layout.receipt[0])
+
+    def window(self, layout: FormLayout) -> tuple[dt.date, dt.date]:
+        return layout.window(self.year)
+
 
 def statistics_for(*, cluster_year: ClusterYear, unit: Unit | None = None) -> StatisticsBundle:
-    """Forms 0601.N, 0602.N and 0603.N of a year, for one unit or the whole cluster."""
-    form_0601 = fill(FORM_0601, movement_facts(movements_for_statistics(cluster_year=cluster_year, unit=unit)))
-    records = award_records(cluster_year=cluster_year, unit=unit)
-    forms = [
-        form_0601,
-        fill(FORM_0602, award_facts(records, "0602")),
-        fill(FORM_0603, award_facts(records, "0603")),
-    ]
+    """Forms 0601.N, 0602.N and 0603.N of a year, for one unit or the whole cluster, in the
+    layouts in force when the year's report is due; dated records count in each form's
+    reporting window (decisions by their date)."""
+    layouts = layouts_on(report_day(cluster_year.year))
+    window_0601 = layouts["0601"].window(cluster_year.year)
+    movements = movements_for_statistics(cluster_year=cluster_year, window=window_0601, unit=unit)
+    forms = [fill(layouts["0601"], movement_facts(movements, window_end=window_0601[1]))]
+    records: dict[tuple[dt.date, dt.date], list[AwardRecord]] = {}
+    for short in FORM_ORDER[1:]:
+        window = layouts[short].window(cluster_year.year)
+        if window not in records:
+            records[window] = award_records_for_statistics(
+                cluster_year=cluster_year, window=window, unit=unit
+            )
+        facts, uncounted = award_facts(records[window], short)
+        form = fill(layouts[short], facts)
+        form.uncounted = uncounted
+        forms.append(form)
     return StatisticsBundle(
-        cluster_year, unit, forms, statistics_deadline(year=cluster_year.year)
+        cluster_year,
+        unit,
+        forms,
+        statistics_deadline(year=cluster_year.year),
+        signature_for(cluster_year=cluster_year, unit=unit),
     )
 
 

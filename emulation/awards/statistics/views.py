@@ -12,8 +12,9 @@ from cum4 import selectors as core_selectors
 from cum4.models import Unit
 from cum4.permissions import require_perm
 from cum4.view_helpers import get_cluster_year_for_user, redirect_to_current, xlsx_response
-from emulation.awards.statistics.selectors import statistics_for
-from emulation.awards.statistics.workbook import statistics_workbook
+from emulation.awards.statistics.grid import grid_of
+from emulation.awards.statistics.selectors import StatisticsBundle, statistics_for
+from emulation.awards.statistics.workbook import signature_lines, statistics_workbook
 
 
 def _xlsx(buffer: io.BytesIO, filename: str) -> HttpResponse:
@@ -35,6 +36,8 @@ def statistics(request: HttpRequest, code: str, year: int) -> HttpResponse:
         {
             "cluster_year": cluster_year,
             "bundle": bundle,
+            "pages": _pages(bundle),
+            "closing": signature_lines(bundle),
             "years": core_selectors.cluster_years_visible_to(user=request.user),
             "can_cluster": request.user.has_perm("emulation.export_cluster_statistics", cluster_year),
             "units": [
@@ -44,6 +47,17 @@ def statistics(request: HttpRequest, code: str, year: int) -> HttpResponse:
             ],
         },
     )
+
+
+def _pages(bundle: StatisticsBundle) -> list[dict]:
+    """Each form as the page draws it: the table grid, its window and day of receipt."""
+    pages = []
+    for form in bundle.forms:
+        day, month = bundle.receipt(form.layout)
+        start, end = bundle.window(form.layout)
+        pages.append({"form": form, "grid": grid_of(form), "day": day, "month": month,
+                      "start": start, "end": end})
+    return pages
 
 
 def _statistics_unit(request: HttpRequest, cluster_year) -> Unit | None:

@@ -10,9 +10,10 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from emulation.awards.models import Decision, DecisionItem
-from emulation.awards.statistics.counting import Fact, fill
-from emulation.awards.statistics.layouts import FORM_0601, FORM_0602, FORM_0603, FORMS
+from emulation.awards.statistics.catalogue import LAYOUTS as FORMS
+from emulation.awards.statistics.counting import Fact, duration_bucket, fill
 from emulation.awards.statistics.selectors import statistics_for
+from emulation.awards.statistics.tt02_2023 import FORM_0601, FORM_0602, FORM_0603
 from emulation.movements import demo as demo_pledges
 from emulation.movements.models import Movement
 
@@ -20,16 +21,22 @@ pytestmark = pytest.mark.django_db
 
 
 def _assert_consistent(form) -> None:
-    """Column 1 is the sum of the other columns on every row; every breakdown adds up to 01,
-    except the leadership rows, which split the individuals (row 03)."""
-    for code, cells in form.cells.items():
-        assert cells[1] == sum(v for n, v in cells.items() if n != 1), code
-    for dimension, rows in form.layout.breakdowns.items():
-        whole = "03" if dimension == "leadership" else "01"
+    """Column 1 is the sum of the other columns (their leaves) on every row; every breakdown
+    the form implies adds up to its whole row (01 = 02+03+04+05 …, 09 = 10+…+14), in every
+    column; an "of which" row never exceeds its whole."""
+    for code in form.cells:
+        assert form.value(code) == sum(
+            form.value(code, column.number) for column in form.layout.columns[1:]
+        ), code
+        assert form.value(code) == sum(form.cells[code].values()), code
+    assert form.layout.partitions
+    for whole, parts in form.layout.partitions:
         for column in form.layout.columns:
-            assert sum(form.cells[row.code][column.number] for row in rows) == (
-                form.cells[whole][column.number]
-            ), (dimension, column.number)
+            assert sum(form.value(part, column.number) for part in parts) == (
+                form.value(whole, column.number)
+            ), (whole, parts, column.number)
+    for part, whole in form.layout.subsets:
+        assert form.value(part) <= form.value(whole)
 
 
 def test_it_counts_each_demo_movement_once_in_the_right_rows(cluster_2022):
@@ -39,15 +46,45 @@ def test_it_counts_each_demo_movement_once_in_the_right_rows(cluster_2022):
     assert form.layout is FORM_0601
     assert Movement.objects.filter(cluster_year=cluster_2022).count() == len(demo_pledges.MOVEMENTS)
     assert form.value("01") == len(demo_pledges.MOVEMENTS) == 10
-    # By launching level: 4 national campaigns, TTCP and two provinces, the cluster, two units.
-    assert [form.value("01", n) for n in (2, 3, 4, 5)] == [4, 3, 1, 2]
+    # By launching level: 4 national campaigns (central, col 2); the TTCP and two provinces
+    # (col 3); the cluster and two units (col 4, "Cơ quan, tổ chức, đơn vị").
+    assert [form.value("01", n) for n in (2, 3, 4)] == [4, 3, 3]
+    # By scope: 4 national, 3 ministry/province, the cluster's, two units' own.
+    assert [form.value(code) for code in ("02", "03", "04", "05")] == [4, 3, 1, 2]
+    assert form.value("02", 2) == 4 and form.value("04", 4) == 1 and form.value("05", 4) == 2
     # By method: the TTCP's and the provinces' yearly movements are regular, the rest thematic.
-    assert (form.value("10"), form.value("11")) == (3, 7)
-    # By duration: the cluster's and units' own under a year; the yearly ones; three national
-    # campaigns of five years or more (2021–2025, 2019–2025); COVID-19 has no end date.
-    assert [form.value(code) for code in ("06", "07", "08", "09")] == [3, 3, 3, 1]
+    assert (form.value("11"), form.value("12")) == (7, 3)
+    # By duration: the cluster's and units' own under a year; the three yearly ones exactly
+    # one year (row 07, D12); COVID-19 has no end date and counts to 30/11/2022 (2 years 8
+    # months); three national campaigns of five years or more (2021–2025, 2019–2025).
+    assert [form.value(code) for code in ("06", "07", "08", "09", "10")] == [3, 3, 1, 0, 3]
     _assert_consistent(form)
     assert len(form.facts) == 10
+
+
+def test_it_classifies_durations_with_exactly_one_year_in_row_07():
+    d = dt.date
+    assert duration_bucket(d(2022, 1, 1), d(2022, 12, 30)) == "lt1"
+    assert duration_bucket(d(2022, 1, 1), d(2022, 12, 31)) == "1y"
+    assert duration_bucket(d(2022, 3, 25), d(2023, 3, 24)) == "1y"
+    assert duration_bucket(d(2022, 1, 1), d(2023, 1, 1)) == "1to3"
+    assert duration_bucket(d(2021, 1, 1), d(2023, 12, 30)) == "1to3"
+    assert duration_bucket(d(2021, 1, 1), d(2023, 12, 31)) == "3to5"
+    assert duration_bucket(d(2021, 1, 1), d(2025, 12, 30)) == "3to5"
+    assert duration_bucket(d(2021, 1, 1), d(2025, 12, 31)) == "ge5"
+    assert duration_bucket(d(2020, 2, 29), d(2021, 2, 27)) == "1y"
+
+
+def test_it_counts_only_movements_running_in_the_reporting_window(cluster_2022):
+    demo_pledges.load()
+    Movement.objects.create(
+        cluster_year=cluster_2022, name="Đợt thi đua tháng 12", launched_by="cluster",
+        scope="cluster", kind="thematic", starts_on=dt.date(2022, 12, 5),
+        ends_on=dt.date(2022, 12, 20),
+    )
+    form = statistics_for(cluster_year=cluster_2022).forms[0]
+    assert form.value("01") == 10  # it starts after 30/11/2022: next year's report
+    assert "Đợt thi đua tháng 12" not in {fact.label for fact in form.facts}
 
 
 def test_it_counts_for_one_unit_the_movements_it_launched_or_answered(cluster_2022, unit):
@@ -70,51 +107,99 @@ def test_it_counts_a_bang_khen_to_a_person_under_leadership_level_and_method(rec
     )
     DecisionItem.objects.create(decision=thematic, award_id="bk_ttcp", unit=sonla, staff_member=deputy)
     DecisionItem.objects.create(decision=thematic, award_id="bk_ttcp", unit=sonla)  # the collective
+    DecisionItem.objects.create(decision=thematic, award_id="bk_ttg", unit=sonla)  # state level
     regular = Decision.objects.create(
         number="45/QĐ-UBND", date=dt.date(2022, 12, 1), authority="Chủ tịch UBND tỉnh Sơn La",
         method="regular", year=2022,
     )
     DecisionItem.objects.create(decision=regular, award_id="ldtt", unit=sonla, staff_member=head_of_division)
     DecisionItem.objects.create(decision=regular, award_id="bk_ttg", unit=sonla, staff_member=head_of_division)
-    other_year = Decision.objects.create(
+    december = Decision.objects.create(
         number="1/QĐ-TTCP", date=dt.date(2021, 12, 1), authority="Tổng Thanh tra Chính phủ",
         method="regular", year=2021,
     )
-    DecisionItem.objects.create(decision=other_year, award_id="bk_ttcp", unit=sonla, staff_member=deputy)
+    DecisionItem.objects.create(decision=december, award_id="bk_ttcp", unit=sonla, staff_member=deputy)
+    DecisionItem.objects.create(decision=december, award_id="tt_ldxs", unit=sonla)
 
     forms = {f.layout.short: f for f in statistics_for(cluster_year=cluster_2022).forms}
     form_0603 = forms["0603"]
-    bang_khen = 5
-    assert form_0603.value("01") == 2  # LĐTT is grassroots level, 2021 is another year
-    assert form_0603.value("03", bang_khen) == 1
-    assert form_0603.value("05", bang_khen) == 1  # lãnh đạo cấp sở: the deputy chief inspector
-    assert form_0603.value("09", bang_khen) == 2  # both by a thematic decision
-    assert form_0603.value("02", bang_khen) == 1
-    assert form_0603.value("06") == 0
+    bang_khen = 2
+    # The 2022 window runs 01/12/2021–30/11/2022: the decisions of 20/11/2022 and 01/12/2021
+    # count, the one of 01/12/2022 is next year's; LĐTT is grassroots level.
+    assert form_0603.value("01") == 3
+    assert form_0603.value("01", bang_khen) == 3
+    assert form_0603.value("02", bang_khen) == 1  # the collective
+    assert form_0603.value("05", bang_khen) == 2  # the deputy, twice
+    assert form_0603.value("07", bang_khen) == 2  # lãnh đạo cấp vụ, sở, ngành
+    assert (form_0603.value("11"), form_0603.value("12")) == (1, 2)  # regular, thematic
+    assert form_0603.value("06") == 0 and form_0603.value("03") == 0 and form_0603.value("04") == 0
+    # "Tập thể lao động xuất sắc" has no column in 0603: listed as not counted.
+    assert [label for label in form_0603.uncounted if "Tập thể LĐXS" in label]
     _assert_consistent(form_0603)
-    # The Prime Minister's Bằng khen is a state-level commendation: 0602, head of division.
-    assert forms["0602"].value("06", 7) == 1
-    assert forms["0602"].value("08", 7) == 1
-    _assert_consistent(forms["0602"])
+    # The Prime Minister's Bằng khen is a state-level commendation: 0602 column 7.
+    form_0602 = forms["0602"]
+    assert form_0602.value("01") == form_0602.value("01", 7) == 1
+    assert form_0602.value("06", 7) == 1 and form_0602.value("16", 7) == 1
+    assert form_0602.value("09") == 0
+    _assert_consistent(form_0602)
     # One unit's forms count only its own people.
     laichau = statistics_for(cluster_year=cluster_2022, unit=unit("laichau")).forms
     assert laichau[2].value("01") == 0
 
 
-def test_it_sends_an_award_of_a_known_level_but_unnamed_column_to_other_forms():
-    facts = [Fact("other", {"subject": "collective", "method": "regular"})]
+def test_it_gives_each_state_medal_its_own_pair_of_leaves():
+    facts = [
+        Fact("medal", {"subject": "individual", "leadership": "staff", "method": "regular"}, subject="individual",
+             form="huan_chuong_ld3", form_label="Huân chương Lao động hạng Ba", form_order=150),
+        Fact("medal", {"subject": "collective", "method": "regular"}, subject="collective",
+             form="huan_chuong_ld2", form_label="Huân chương Lao động hạng Nhì", form_order=160),
+        Fact("medal", {"subject": "individual", "leadership": "staff", "method": "regular"}, subject="individual",
+             form="huan_chuong_ld3", form_label="Huân chương Lao động hạng Ba", form_order=150),
+    ]
     form = fill(FORM_0602, facts)
-    assert form.value("01", 8) == 1
+    medals = [leaf for leaf in form.leaves if leaf.column == 2]
+    assert [(leaf.form_label, leaf.subject) for leaf in medals] == [
+        ("Huân chương Lao động hạng Ba", "collective"),
+        ("Huân chương Lao động hạng Ba", "individual"),
+        ("Huân chương Lao động hạng Nhì", "collective"),
+        ("Huân chương Lao động hạng Nhì", "individual"),
+    ]
+    assert [form.leaf_value("01", leaf) for leaf in medals] == [0, 2, 1, 0]
+    assert form.value("01") == form.value("01", 2) == 3
+    # Without any medal, column 2 keeps one unnamed Tập thể/Cá nhân pair.
+    empty = fill(FORM_0602, [])
+    assert [(leaf.form, leaf.subject) for leaf in empty.leaves if leaf.column == 2] == [
+        ("", "collective"), ("", "individual")
+    ]
     _assert_consistent(form)
+
+
+def test_it_sends_an_award_of_a_known_level_but_unnamed_column_to_other_forms():
+    facts = [Fact("other", {"subject": "collective", "method": "regular"}, subject="collective",
+                  form="x", form_label="Hình thức khác")]
+    form = fill(FORM_0602, facts)
+    assert form.value("01", 9) == 1
+    _assert_consistent(form)
+
+
+def test_rows_with_no_data_show_zero_never_blank():
+    for layout in FORMS:
+        form = fill(layout, [])
+        for row in layout.rows:
+            line = form.line(row)
+            assert (line is None) == row.heading
+            assert line is None or (line and all(value == 0 for value in line)), row.code
 
 
 def test_it_numbers_rows_and_columns_as_the_forms_do():
     for layout in FORMS:
         assert [c.number for c in layout.columns] == list(range(1, len(layout.columns) + 1))
-        codes = [row.code for row in layout.rows if not row.heading]
-        assert codes == [f"{n:02d}" for n in range(1, len(codes) + 1)]
+    codes = {layout.short: [row.code for row in layout.data_rows] for layout in FORMS}
+    assert codes["0601"] == [f"{n:02d}" for n in range(1, 13)]
+    assert codes["0602"] == ["01", "02", "03", *[f"{n:02d}" for n in range(6, 22)]]
+    assert codes["0603"] == [f"{n:02d}" for n in range(1, 18)]
     assert FORM_0601.code == "0601.N/BNV-TĐKT"
-    assert FORM_0603.title == "SỐ LƯỢNG KHEN THƯỞNG CẤP BỘ, BAN, NGÀNH, TỈNH"
+    assert FORM_0603.title.endswith("TỈNH, THÀNH PHỐ TRỰC THUỘC TRUNG ƯƠNG")
 
 
 def _cells(sheet) -> list:
@@ -131,14 +216,14 @@ def test_it_writes_the_workbook_in_the_forms_layout(client_for, lead_2022, clust
     cells = _cells(sheet)
     assert "Biểu số: 0601.N/BNV-TĐKT" in cells
     assert "SỐ PHONG TRÀO THI ĐUA" in cells
-    assert "Ngày nhận báo cáo: 15/12 năm báo cáo" in cells
+    assert "Ngày nhận báo cáo:" in cells and "Ngày 15 tháng 12 năm báo cáo" in cells
     assert "Đơn vị nhận báo cáo: Bộ Nội vụ (Ban Thi đua - Khen thưởng Trung ương)" in cells
-    assert "Kỳ báo cáo: 01/01/2022 – 31/12/2022" in cells
-    # The numbering row: A, B, 1..5, then row 01 with the total and its split by level.
+    assert "Kỳ báo cáo: từ 01/12/2021 đến 30/11/2022" in cells
+    # The numbering row: A, B, 1=(2+3+4), 2, 3, 4, then row 01 with the total and its split.
     rows = list(sheet.iter_rows(values_only=True))
     numbering = next(i for i, row in enumerate(rows) if row[0] == "A")
-    assert list(rows[numbering][:7]) == ["A", "B", 1, 2, 3, 4, 5]
-    assert list(rows[numbering + 1][:7]) == ["Tổng số phong trào thi đua", "01", 10, 4, 3, 1, 2]
+    assert list(rows[numbering][:6]) == ["A", "B", "1=(2+3+4)", "2", "3", "4"]
+    assert list(rows[numbering + 1][:6]) == ["Tổng số", "01", 10, 4, 3, 3]
     detail = _cells(workbook["Danh sach"])
     assert "Doanh nghiệp Việt Nam hội nhập và phát triển" in detail
 
@@ -161,6 +246,9 @@ def test_it_shows_the_statistics_page(client_for, viewer, cluster_2022, django_a
     assert response.status_code == 200
     body = response.content.decode()
     assert 'data-testid="form-0601"' in body and "0603.N/BNV-TĐKT" in body
+    assert "Kỳ báo cáo: từ 01/12/2021 đến 30/11/2022" in body
+    assert "Số phong trào thi đua chia theo cấp chủ trì phát động thi đua" in body
+    assert "Trong đó: Doanh nghiệp" in body and "1=(2+3+4)" in body
 
 
 def test_it_loads_the_demo_pledge_signed_before_25_march_with_both_kinds_of_targets(cluster_2022):
