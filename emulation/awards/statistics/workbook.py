@@ -11,6 +11,7 @@ from typing import BinaryIO
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
 from emulation.awards.statistics.counting import FilledForm
@@ -25,7 +26,9 @@ ITALIC = Font(name=FONT, size=11, italic=True)
 CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
 RIGHT = Alignment(horizontal="right", vertical="center")
-LINE_HEIGHT = 15  # points per line of 11-point text
+LINE_HEIGHT = 14  # points per line of 11-point text
+MARGIN_SIDE, MARGIN_TOP = 0.4, 0.5  # inches
+A4_LANDSCAPE_MM = (297.0, 210.0)
 DOTS = "……………………………"
 
 
@@ -44,13 +47,16 @@ def signature_lines(bundle: StatisticsBundle) -> dict[str, list[str]]:
 
 def widths(grid: Grid, form: FilledForm) -> list[float]:
     """Column widths (Excel units): labels, code, unit, total, then the leaves."""
-    per_leaf = 9.5 if len(form.leaves) > 8 else (18 if len(form.leaves) > 3 else 24)
-    fixed = [44, 7, *([11] if form.layout.has_unit_column else []), 10]
+    many = len(form.leaves) > 8  # 0602: twelve leaves or more, kept to a readable scale
+    per_leaf = 8 if many else 24
+    fixed = [36 if many else 44, 6, *([12] if form.layout.has_unit_column else []), 8 if many else 10]
     return fixed + [per_leaf] * (grid.width - grid.fixed)
 
 
 def _lines(text: str, width: float) -> int:
-    return max(1, sum(math.ceil(len(part) * 1.15 / max(width - 1, 1)) or 1 for part in text.split("\n")))
+    """Lines a text wraps into in a column `width` units wide (Times New Roman 11 takes about
+    0.7 unit per character, as LibreOffice prints it)."""
+    return max(1, sum(math.ceil(len(part) * 0.7 / max(width - 1, 1)) or 1 for part in text.split("\n")))
 
 
 def _merge(sheet: Worksheet, row: int, col: int, text: str, *, rows: int = 1, cols: int = 1,
@@ -68,7 +74,7 @@ def _merge(sheet: Worksheet, row: int, col: int, text: str, *, rows: int = 1, co
 
 def _heading_block(sheet: Worksheet, form: FilledForm, bundle: StatisticsBundle, width: int,
                    fixed: int) -> int:
-    """Rows 1–9: form code, circular, receipt day | reporting and receiving units; the title,
+    """Rows 1–8: form code, circular, receipt day | reporting and receiving units; the title,
     the year and its window, the unit of measure. Returns the next free row."""
     layout = form.layout
     left = fixed - 1 if fixed > 3 else 2  # A..B (A..C with the unit column)
@@ -85,16 +91,18 @@ def _heading_block(sheet: Worksheet, form: FilledForm, bundle: StatisticsBundle,
     _merge(sheet, 3, left + 1, f"Đơn vị nhận báo cáo: {bundle.receiver or DOTS}", rows=2,
            cols=right)
     start, end = bundle.window(layout)
-    _merge(sheet, 6, 1, layout.title, cols=width, font=Font(name=FONT, size=13, bold=True),
+    _merge(sheet, 5, 1, layout.title, cols=width, font=Font(name=FONT, size=13, bold=True),
            align=CENTER)
-    _merge(sheet, 7, 1, f"Năm {bundle.year}", cols=width, font=ITALIC, align=CENTER)
-    _merge(sheet, 8, 1, f"Kỳ báo cáo: từ {start:%d/%m/%Y} đến {end:%d/%m/%Y}", cols=width,
+    _merge(sheet, 6, 1, f"Năm {bundle.year}", cols=width, font=ITALIC, align=CENTER)
+    _merge(sheet, 7, 1, f"Kỳ báo cáo: từ {start:%d/%m/%Y} đến {end:%d/%m/%Y}", cols=width,
            font=ITALIC, align=CENTER)
     if layout.unit_label:
-        _merge(sheet, 9, 1, f"Đơn vị tính: {layout.unit_label}", cols=width, font=ITALIC,
+        _merge(sheet, 8, 1, f"Đơn vị tính: {layout.unit_label}", cols=width, font=ITALIC,
                align=RIGHT)
-    sheet.row_dimensions[6].height = LINE_HEIGHT * 2 + 6 if len(layout.title) > 80 else 20
-    return 10
+    sheet.row_dimensions[5].height = 36 if len(layout.title) > 80 else 22
+    for row in (1, 2, 3, 4, 6, 7, 8):
+        sheet.row_dimensions[row].height = LINE_HEIGHT + 1
+    return 9
 
 
 def _table(sheet: Worksheet, grid: Grid, top: int, column_widths: list[float]) -> int:
@@ -106,7 +114,7 @@ def _table(sheet: Worksheet, grid: Grid, top: int, column_widths: list[float]) -
             _lines(cell.text, sum(column_widths[cell.col:cell.col + cell.colspan])) / cell.rowspan
             for cell in grid.header if cell.row <= level < cell.row + cell.rowspan
         ]
-        sheet.row_dimensions[top + level].height = LINE_HEIGHT * max(1, math.ceil(max(needed))) + 4
+        sheet.row_dimensions[top + level].height = LINE_HEIGHT * max(1, math.ceil(max(needed))) + 2
     numbers = top + grid.depth
     for cell in grid.numbering:
         _merge(sheet, numbers, cell.col + 1, cell.text, cols=cell.colspan, font=ITALIC,
@@ -117,7 +125,8 @@ def _table(sheet: Worksheet, grid: Grid, top: int, column_widths: list[float]) -
         bold = row.heading or row.bold
         label = sheet.cell(row=current, column=1, value=row.label)
         label.font = BOLD if bold else PLAIN
-        label.alignment = Alignment(wrap_text=True, vertical="center", indent=2 * row.indent)
+        label.alignment = Alignment(horizontal="left", vertical="center", wrap_text=True,
+                                    indent=2 * row.indent)
         sheet.cell(row=current, column=2, value=row.code or None).alignment = CENTER
         if grid.fixed == 4:
             sheet.cell(row=current, column=3, value=row.unit or None).alignment = CENTER
@@ -128,12 +137,32 @@ def _table(sheet: Worksheet, grid: Grid, top: int, column_widths: list[float]) -
         for col in range(1, grid.width + 1):
             sheet.cell(row=current, column=col).border = BOX
             sheet.cell(row=current, column=col).font = BOLD if bold else PLAIN
-        sheet.row_dimensions[current].height = LINE_HEIGHT * _lines(row.label, column_widths[0]) + 4
+        lines = max(_lines(row.label, column_widths[0]),
+                    _lines(row.unit, column_widths[2]) if grid.fixed == 4 else 1)
+        sheet.row_dimensions[current].height = LINE_HEIGHT * lines + 2
         current += 1
     return current
 
 
-def _closing(sheet: Worksheet, bundle: StatisticsBundle, row: int, width: int) -> None:
+def _fits_one_page(sheet: Worksheet, column_widths: list[float], last_row: int) -> bool:
+    """Whether the sheet prints on one A4 landscape page at its fit-to-width scale (the width
+    in mm of a column is (units × 9.5 + 5) px at 96 dpi, as LibreOffice lays it out)."""
+    width_mm = sum((width * 9.5 + 5) * 25.4 / 96 for width in column_widths)
+    scale = min(1.0, (A4_LANDSCAPE_MM[0] - 2 * MARGIN_SIDE * 25.4) / width_mm)
+    points = sum(sheet.row_dimensions[row].height or LINE_HEIGHT + 1 for row in range(1, last_row + 1))
+    return points * 25.4 / 72 * scale <= A4_LANDSCAPE_MM[1] - 2 * MARGIN_TOP * 25.4
+
+
+def _break_before_last_group(sheet: Worksheet, grid: Grid, first_body_row: int) -> None:
+    """A form too long for one page breaks before its last group of rows, so the second page
+    carries figures with the signature, never the signature alone."""
+    headings = [index for index, line in enumerate(grid.lines) if line.row.heading]
+    if headings:
+        sheet.row_breaks.append(Break(id=first_body_row + headings[-1] - 1))
+
+
+def _closing(sheet: Worksheet, bundle: StatisticsBundle, row: int, width: int) -> int:
+    """The date line and the two signatures from `row`; returns the last row written."""
     lines = signature_lines(bundle)
     half = max(2, width // 2)
     _merge(sheet, row, half + 1, lines["date"][0], cols=width - half, font=ITALIC, align=CENTER)
@@ -146,9 +175,10 @@ def _closing(sheet: Worksheet, bundle: StatisticsBundle, row: int, width: int) -
         _merge(sheet, row + offset, 1, left_text, cols=2, font=font, align=CENTER)
         _merge(sheet, row + offset, half + 1, right_text, cols=width - half, font=font,
                align=CENTER)
-    row += len(right) + 4
+    row += len(right) + 3
     _merge(sheet, row, 1, lines["names"][0], cols=2, font=BOLD, align=CENTER)
     _merge(sheet, row, half + 1, lines["names"][1], cols=width - half, font=BOLD, align=CENTER)
+    return row
 
 
 def _page_setup(sheet: Worksheet, header_rows: str, last_col: int, last_row: int) -> None:
@@ -161,8 +191,8 @@ def _page_setup(sheet: Worksheet, header_rows: str, last_col: int, last_row: int
     sheet.print_title_rows = header_rows
     sheet.print_area = f"A1:{get_column_letter(last_col)}{last_row}"
     sheet.print_options.horizontalCentered = True
-    sheet.page_margins.left = sheet.page_margins.right = 0.4
-    sheet.page_margins.top = sheet.page_margins.bottom = 0.6
+    sheet.page_margins.left = sheet.page_margins.right = MARGIN_SIDE
+    sheet.page_margins.top = sheet.page_margins.bottom = MARGIN_TOP
     sheet.page_margins.header = sheet.page_margins.footer = 0.3
 
 
@@ -174,8 +204,12 @@ def _sheet(workbook: Workbook, form: FilledForm, bundle: StatisticsBundle) -> No
         sheet.column_dimensions[get_column_letter(index)].width = width
     top = _heading_block(sheet, form, bundle, grid.width, grid.fixed)
     after = _table(sheet, grid, top, column_widths)
-    _closing(sheet, bundle, after + 1, grid.width)
-    _page_setup(sheet, f"{top}:{top + grid.depth}", grid.width, sheet.max_row)
+    last = _closing(sheet, bundle, after + 1, grid.width)
+    for row in range(after, last + 1):
+        sheet.row_dimensions[row].height = LINE_HEIGHT + 1
+    if not _fits_one_page(sheet, column_widths, last):
+        _break_before_last_group(sheet, grid, top + grid.depth + 1)
+    _page_setup(sheet, f"{top}:{top + grid.depth}", grid.width, last)
     sheet.freeze_panes = sheet.cell(row=top + grid.depth + 1, column=2)
 
 
