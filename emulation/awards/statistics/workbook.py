@@ -214,7 +214,7 @@ def _sheet(workbook: Workbook, form: FilledForm, bundle: StatisticsBundle) -> No
 
 
 def _detail_sheet(workbook: Workbook, bundle: StatisticsBundle) -> None:
-    sheet = workbook.create_sheet("Danh sach")
+    sheet = workbook.create_sheet("Danh sách đã đếm")
     sheet.append(["Biểu", "Cột", "Mã số dòng", "Nội dung được đếm"])
     for cell in sheet[1]:
         cell.font = BOLD

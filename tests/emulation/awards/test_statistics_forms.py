@@ -211,7 +211,7 @@ def test_it_writes_the_workbook_in_the_forms_layout(client_for, lead_2022, clust
     response = client_for(lead_2022).get(reverse("emulation:statistics_export", args=["cum-iv", 2022]))
     assert response.status_code == 200
     workbook = load_workbook(io.BytesIO(response.content))
-    assert workbook.sheetnames == ["0601", "0602", "0603", "Danh sach"]
+    assert workbook.sheetnames == ["0601", "0602", "0603", "Danh sách đã đếm"]
     sheet = workbook["0601"]
     cells = _cells(sheet)
     assert "Biểu số: 0601.N/BNV-TĐKT" in cells
@@ -224,7 +224,7 @@ def test_it_writes_the_workbook_in_the_forms_layout(client_for, lead_2022, clust
     numbering = next(i for i, row in enumerate(rows) if row[0] == "A")
     assert list(rows[numbering][:6]) == ["A", "B", "1=(2+3+4)", "2", "3", "4"]
     assert list(rows[numbering + 1][:6]) == ["Tổng số", "01", 10, 4, 3, 3]
-    detail = _cells(workbook["Danh sach"])
+    detail = _cells(workbook["Danh sách đã đếm"])
     assert "Doanh nghiệp Việt Nam hội nhập và phát triển" in detail
 
 
