@@ -277,3 +277,23 @@ def test_a_step_posted_without_the_version_changes_nothing(unit, leader_sonla, c
     response = client_for(leader_sonla).post(_url(), {"action": "sign"}, follow=True)
     assert "Bản đăng ký đã thay đổi trong lúc bạn đang xem" in response.content.decode()
     assert _fresh(registration).state == State.DRAFT
+
+
+def test_the_lead_exports_each_registrations_review_state(
+    unit, leader_sonla, lead_2022, client_for
+):
+    import io
+
+    from openpyxl import load_workbook
+
+    registration = _submit(_draft(unit), leader_sonla)
+    registration_accept(registration=registration, version=registration.version, by=lead_2022)
+    _draft(unit, "dienbien")
+    url = reverse("emulation:registrations_export", args=["cum-iv", YEAR])
+    sheet = load_workbook(io.BytesIO(client_for(lead_2022).get(url).content)).active
+    rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    header = next(row for row in rows if "Tình trạng xét duyệt" in row)
+    column = header.index("Tình trạng xét duyệt")
+    states = {row[0]: row[column] for row in rows[rows.index(header) + 1:] if row[0]}
+    assert states["Thanh tra tỉnh Sơn La"] == "đã chấp thuận"
+    assert states["Thanh tra tỉnh Điện Biên"] == "bản nháp"
