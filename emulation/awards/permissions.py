@@ -79,10 +79,11 @@ rules.add_perm("emulation.submit_registration", leads_registration_unit & regist
 rules.add_perm(
     "emulation.withdraw_registration", leads_registration_unit & registration_is_submitted
 )
-rules.add_perm("emulation.accept_registration", reviews_registration & registration_is_submitted)
+# The state first: the lead's predicate costs a query, skipped for a draft.
+rules.add_perm("emulation.accept_registration", registration_is_submitted & reviews_registration)
 rules.add_perm(
     "emulation.return_registration",
-    reviews_registration & (registration_is_submitted | registration_is_accepted),
+    (registration_is_submitted | registration_is_accepted) & reviews_registration,
 )
 # Eligibility reads personal records: the unit, the year's lead, the secretariat.
 rules.add_perm("emulation.view_eligibility", works_in_unit_of | leads_cluster_of | is_secretariat)
