@@ -16,8 +16,9 @@
   `fn(*, cluster_year, period, user) -> DashboardPanel | None`; a panel's template is included
   with its `context`. Keep each to a constant number of queries.
 - `review_queues`: what waits for the cluster lead (submitted reports, registrations), each
-  `fn(*, cluster_years) -> list[ReviewItem]` for the cluster years the user leads; shown on
-  the lead's home and counted in the menu.
+  a `ReviewQueue`: a title and `fn(*, cluster_years) -> list[ReviewItem]` for the cluster
+  years the user leads; shown under its title on the lead's home, counted in the menu. Keep
+  each to one query.
 - `cluster_year_reads`: what an app reads of almost every cluster year a page shows (its
   scoring round), joined into the query that looks the year up from the URL
   (`cum4.selectors.cluster_year_get`) instead of one query more on each page. Only for a
@@ -81,6 +82,13 @@ class ReviewItem:
 
 
 @dataclass(frozen=True)
+class ReviewQueue:
+    title: Any  # a lazy translation: the heading of its list on the lead's home
+    items: Callable[..., list[ReviewItem]]
+    order: int = 100
+
+
+@dataclass(frozen=True)
 class DemoLoader:
     name: str
     load: Callable[..., None]
@@ -134,7 +142,7 @@ class Registry:
     dashboard_panels: list[Callable[..., DashboardPanel | None]] = field(default_factory=list)
     cluster_year_reads: list[ClusterYearRead] = field(default_factory=list)
     deadline_providers: list[Callable[..., Any]] = field(default_factory=list)
-    review_queues: list[Callable[..., list[ReviewItem]]] = field(default_factory=list)
+    review_queues: list[ReviewQueue] = field(default_factory=list)
 
     def add_nav(self, item: NavItem) -> None:
         if all(existing.url_name != item.url_name for existing in self.nav):
@@ -174,9 +182,17 @@ class Registry:
         if provider not in self.dashboard_panels:
             self.dashboard_panels.append(provider)
 
-    def add_review_queue(self, provider: Callable[..., list[ReviewItem]]) -> None:
-        if provider not in self.review_queues:
-            self.review_queues.append(provider)
+    def add_review_queue(
+        self,
+        provider: Callable[..., list[ReviewItem]],
+        *,
+        title: Any = None,
+        order: int = 100,
+    ) -> None:
+        """`provider(*, cluster_years)` lists what waits for the lead, under `title`."""
+        if all(queue.items != provider for queue in self.review_queues):
+            self.review_queues.append(ReviewQueue(title or _("To review"), provider, order))
+            self.review_queues.sort(key=lambda queue: queue.order)
 
     def add_cluster_year_read(self, read: ClusterYearRead) -> None:
         if all(existing.name != read.name for existing in self.cluster_year_reads):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -102,16 +104,36 @@ def default_cluster_year_for(
     )
 
 
-def review_queue(*, user: User, led: list[ClusterYear] | None = None) -> list[ReviewItem]:
+@dataclass(frozen=True)
+class ReviewGroup:
+    """One kind of thing waiting for the lead (reports, registrations…), oldest first."""
+
+    title: Any
+    items: list[ReviewItem]
+
+
+def review_groups(*, user: User, led: list[ClusterYear] | None = None) -> list[ReviewGroup]:
     """What waits for the user as cluster lead (or deputy) in any year their unit leads
-    (`led`, when the caller has them): submitted reports, registrations…
-    (`registry.review_queues`), oldest first."""
+    (`led`, when the caller has them), one group per kind (`registry.review_queues`, in their
+    order), each oldest first; none when the user leads no cluster year. One query per kind."""
     led = list(cluster_years_led_by(user=user)) if led is None else led
     if not led:
         return []
-    items: list[ReviewItem] = []
-    for provider in registry.review_queues:
-        items.extend(provider(cluster_years=led))
+    return [
+        ReviewGroup(
+            queue.title,
+            sorted(
+                queue.items(cluster_years=led),
+                key=lambda item: (item.since is None, item.since),
+            ),
+        )
+        for queue in registry.review_queues
+    ]
+
+
+def review_queue(*, user: User, led: list[ClusterYear] | None = None) -> list[ReviewItem]:
+    """Everything that waits for the user as cluster lead (`review_groups`), oldest first."""
+    items = [item for group in review_groups(user=user, led=led) for item in group.items]
     return sorted(items, key=lambda item: (item.since is None, item.since))
 
 

@@ -52,7 +52,7 @@ def home(request: HttpRequest) -> HttpResponse:
         led = list(selectors.cluster_years_led_by(user=user))
         context["led_cluster_years"] = [cy for cy in led if cy.year == year]
         if context["led_cluster_years"]:
-            context["review_queue"] = selectors.review_queue(user=user, led=led)
+            context["review_groups"] = selectors.review_groups(user=user, led=led)
         return render(request, "cum4/home_unit.html", context)
     if user.is_superuser or user.role == User.Role.SECRETARIAT:
         context["cluster_years"] = selectors.cluster_years_visible_to(user=user).filter(year=year)
@@ -111,15 +111,19 @@ def cluster_year_lead(request: HttpRequest, code: str, year: int) -> HttpRespons
 def review_queue(request: HttpRequest) -> HttpResponse:
     """What waits for the user as cluster lead: reports to approve, registrations…"""
     return render(
-        request, "cum4/review_queue.html", {"review_queue": selectors.review_queue(user=request.user)}
+        request, "cum4/review_queue.html", {"review_groups": selectors.review_groups(user=request.user)}
     )
 
 
 def review_count(request: HttpRequest) -> HttpResponse:
     """The menu's badge: how many items wait for the lead (loaded after the page by htmx, so
     the menu drawn on every page costs no query)."""
-    count = len(selectors.review_queue(user=request.user))
-    return render(request, "cum4/_review_count.html", {"count": count})
+    groups = selectors.review_groups(user=request.user)
+    return render(
+        request,
+        "cum4/_review_count.html",
+        {"count": sum(len(group.items) for group in groups), "groups": groups},
+    )
 
 
 @login_not_required

@@ -27,6 +27,10 @@ class Notification(models.Model):
         DEADLINE_PASSED = "deadline_passed", _("deadline passed")
         PHASE_OPENED = "phase_opened", _("scoring phase opened")
         VOTE_OPENED = "vote_opened", _("vote opened")
+        # The review of emulation registrations (values fit max_length=20).
+        REGISTRATION_SUBMITTED = "reg_submitted", _("registration submitted")
+        REGISTRATION_RETURNED = "reg_returned", _("registration returned")
+        REGISTRATION_ACCEPTED = "reg_accepted", _("registration accepted")
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -152,6 +152,8 @@ registry.add_nav(
 )
 registry.add_unit_tasks(unit_report_tasks)
 registry.add_deadline_provider(_report_deadlines)
-registry.add_review_queue(reports_to_approve)
+registry.add_review_queue(
+    reports_to_approve, title=gettext_lazy("Reports waiting for approval"), order=10
+)
 registry.add_report_format("json", write_json)
 registry.add_demo_loader(DemoLoader("quarterly reports", _load_demo, order=10))

@@ -102,15 +102,18 @@ def _registrations(units, everyone) -> None:
             if not present:
                 continue
             unit = units[code]
-            # Lai Châu has not signed 2026 yet; Điện Biên signed 2023 late.
+            # Lai Châu has not signed 2026 yet; Điện Biên signed 2023 late. The lead accepted
+            # the registrations of earlier years; those of 2026 wait for the review.
+            state = Registration.State.ACCEPTED if year < 2026 else Registration.State.SUBMITTED
             if year == 2026 and code == "laichau":
-                signed_at, signed_by = None, None
+                signed_at, signed_by, state = None, None, Registration.State.DRAFT
             else:
                 day = 28 if (year, code) == (2023, "dienbien") else 10 + len(code)
                 signed_at = dt.datetime(year, 3, day, 9, 0, tzinfo=TZ)
                 signed_by = leaders.get(code)
             registration, _ = Registration.objects.update_or_create(
-                unit=unit, year=year, defaults={"signed_at": signed_at, "signed_by": signed_by}
+                unit=unit, year=year,
+                defaults={"signed_at": signed_at, "signed_by": signed_by, "state": state},
             )
             collective = "tt_ldtt" if code == LOW_LDTT_UNIT else "tt_ldxs"
             RegistrationItem.objects.get_or_create(registration=registration,

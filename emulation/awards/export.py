@@ -35,6 +35,7 @@ def registrations_workbook(
         Column(_("Title or form"), lambda i: i.award.name, width=40),
         Column(_("Person"), _person, width=26),
         Column(_("Signed at"), lambda i: i.registration.signed_at, width=17),
+        Column(_("Review state"), lambda i: i.registration.get_state_display(), width=14),
         Column(_("Late"), lambda i: i.registration_id in late, width=8),
         Column(_("Pending complaint"), pending_complaint, width=12),
     ]

@@ -1,5 +1,6 @@
 """What awards add to the shell: navigation, cluster links, the registration task, the
-statistics task, the award history on a person's page, the demo step."""
+registrations waiting for the lead's review, the statistics task, the award history on a
+person's page, the demo step."""
 
 from __future__ import annotations
 
@@ -11,29 +12,58 @@ from django.utils.translation import gettext_lazy
 
 from cum4.models import Unit, User
 from cum4.permissions import is_secretariat, is_unit_leader, is_viewer
-from cum4.registry import ClusterLink, DemoLoader, NavItem, Task, registry
+from cum4.registry import ClusterLink, DemoLoader, NavItem, ReviewItem, Task, registry
 from emulation.awards import demo
 from emulation.awards.models import Registration
 from emulation.awards.notifications import registration_deadlines
-from emulation.awards.selectors import person_award_panel
+from emulation.awards.selectors import person_award_panel, registrations_waiting_review
 from emulation.awards.statistics.selectors import statistics_tasks
 from emulation.movements.selectors.deadlines import registration_deadline
 from emulation.staff.views import PERSON_PANELS
 
 
 def _registration_task(*, user: User, unit: Unit, today: dt.date) -> list[Task]:
-    """Until the unit's registration of the year is signed: register by the deadline."""
+    """Until the unit's registration of the year is signed: register by the deadline; once
+    the lead returns it: correct it and sign again."""
     year = today.year
-    if Registration.objects.filter(unit=unit, year=year, signed_at__isnull=False).exists():
-        return []
+    state = (
+        Registration.objects.filter(unit=unit, year=year).values_list("state", flat=True).first()
+    )
+    url = reverse("emulation:registration_detail", args=[unit.code, year])
     due = registration_deadline(year=year)
+    if state == Registration.State.RETURNED:
+        return [
+            Task(
+                label=_("The emulation registration %(year)s was returned: correct it")
+                % {"year": year},
+                url=url,
+                due=due,
+                state="returned",
+            )
+        ]
+    if state in (Registration.State.SUBMITTED, Registration.State.ACCEPTED):
+        return []
     return [
         Task(
             label=_("Register the emulation titles of %(year)s") % {"year": year},
-            url=reverse("emulation:registration_detail", args=[unit.code, year]),
+            url=url,
             due=due,
             state="late" if due and today > due else "due",
         )
+    ]
+
+
+def registrations_to_review(*, cluster_years) -> list[ReviewItem]:
+    """Registrations signed by the members of the led cluster years, to accept or return."""
+    return [
+        ReviewItem(
+            _("Emulation registration %(year)s of %(unit)s to review")
+            % {"year": registration.year, "unit": registration.unit},
+            reverse("emulation:registration_detail", args=[registration.unit.code,
+                                                           registration.year]),
+            registration.signed_at,
+        )
+        for registration in registrations_waiting_review(cluster_years=cluster_years)
     ]
 
 
@@ -72,6 +102,11 @@ def register() -> None:
         )
     )
     registry.add_unit_tasks(_registration_task)
+    registry.add_review_queue(
+        registrations_to_review,
+        title=gettext_lazy("Registrations waiting for review"),
+        order=40,
+    )
     registry.add_deadline_provider(registration_deadlines)
     registry.add_unit_tasks(statistics_tasks)
     PERSON_PANELS.append(person_award_panel)

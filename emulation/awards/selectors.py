@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, F, Prefetch, QuerySet
 from django.utils import timezone
 
 from cum4.collation import by_unit
@@ -19,6 +19,7 @@ from emulation.awards.models import (
     Decision,
     DecisionItem,
     Registration,
+    RegistrationEvent,
     RegistrationItem,
     RewardMultiplier,
 )
@@ -93,7 +94,7 @@ def registration_get(*, unit: Unit, year: int) -> Registration | None:
     """A unit's registration of a year with its items, people and titles (3 queries)."""
     return (
         Registration.objects.filter(unit=unit, year=year)
-        .select_related("unit", "signed_by")
+        .select_related("unit", "signed_by", "reviewed_by")
         .prefetch_related(
             Prefetch(
                 "items",
@@ -104,6 +105,27 @@ def registration_get(*, unit: Unit, year: int) -> Registration | None:
         )
         .first()
     )
+
+
+def registrations_waiting_review(*, cluster_years: Iterable[ClusterYear]) -> QuerySet[Registration]:
+    """Registrations signed by the members of `cluster_years` for those years and not yet
+    reviewed, with their unit, the longest waiting first (one query, however many units)."""
+    return (
+        Registration.objects.filter(
+            state=Registration.State.SUBMITTED,
+            unit__memberships__cluster_year__in=list(cluster_years),
+            year=F("unit__memberships__cluster_year__year"),
+        )
+        .select_related("unit")
+        .order_by("signed_at", "pk")
+    )
+
+
+def registration_events(*, registration: Registration | None) -> list[RegistrationEvent]:
+    """The registration's review timeline with who acted, oldest first (one query)."""
+    if registration is None:
+        return []
+    return list(registration.events.select_related("by").order_by("at", "pk"))
 
 
 def registrations_of_cluster_year(*, cluster_year: ClusterYear) -> list[dict]:

@@ -1,6 +1,8 @@
 """Writes of registrations, decisions and confirmed conditions. The caller has checked the
-user's right; these check the business rules (a signed registration is locked, a title fits
-who receives it, the person belongs to the unit)."""
+user's right to edit; these check the business rules (a signed registration is locked, a
+title fits who receives it, the person belongs to the unit). The review steps of a
+registration (sign, withdraw, accept, return) are in `emulation.awards.review`, which checks
+the rights itself."""
 
 from __future__ import annotations
 
@@ -8,8 +10,7 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
-from django.utils import timezone
+from django.db.models import F, Q
 from django.utils.translation import gettext as _
 
 from cum4.models import Unit, User
@@ -55,17 +56,26 @@ def _check_member(staff_member: StaffMember, unit: Unit, year: int) -> None:
         )
 
 
+LOCKED = _("The registration is signed: ask the leader to withdraw the signature.")
+
+
+def _bump_version(registration: Registration) -> None:
+    """A change of the titles makes every open page's version stale (the leader signs what
+    they saw); an update, so the history keeps the items' changes, not a row per bump."""
+    Registration.objects.filter(pk=registration.pk).update(version=F("version") + 1)
+
+
 @transaction.atomic
 def registration_item_add(
     *, unit: Unit, year: int, award: Award, staff_member: StaffMember | None = None, by: User
 ) -> RegistrationItem:
     """Register a title for the unit (no person) or for one of its people; opens the unit's
-    registration of the year if needed."""
+    registration of the year if needed. Only while it is a draft or returned."""
     registration, _created = Registration.objects.select_for_update().get_or_create(
         unit=unit, year=year
     )
-    if registration.is_signed:
-        raise ValidationError(_("The registration is signed: ask the leader to reopen it."))
+    if not registration.is_editable:
+        raise ValidationError(LOCKED)
     _check_recipient(award, staff_member)
     if staff_member is not None:
         _check_member(staff_member, unit, year)
@@ -73,34 +83,19 @@ def registration_item_add(
         registration=registration, award=award, staff_member=staff_member
     ).exists():
         raise ValidationError(_("This title is already registered."))
-    return _save(RegistrationItem(registration=registration, award=award, staff_member=staff_member))
+    item = _save(RegistrationItem(registration=registration, award=award, staff_member=staff_member))
+    _bump_version(registration)
+    return item
 
 
 @transaction.atomic
 def registration_item_remove(*, item: RegistrationItem, by: User) -> None:
-    """Remove a registered title while the registration is not signed."""
-    if item.registration.is_signed:
-        raise ValidationError(_("The registration is signed: ask the leader to reopen it."))
+    """Remove a registered title while the registration is a draft or returned."""
+    registration = Registration.objects.select_for_update().get(pk=item.registration_id)
+    if not registration.is_editable:
+        raise ValidationError(LOCKED)
     item.delete()
-
-
-@transaction.atomic
-def registration_sign(*, unit: Unit, year: int, by: User) -> Registration:
-    """The unit leader signs the registration; the time of signing decides if it was late."""
-    registration = Registration.objects.select_for_update().filter(unit=unit, year=year).first()
-    if registration is None or not registration.items.exists():
-        raise ValidationError(_("Register at least one title before signing."))
-    if registration.is_signed:
-        raise ValidationError(_("The registration is already signed."))
-    registration.signed_by, registration.signed_at = by, timezone.now()
-    return _save(registration)
-
-
-@transaction.atomic
-def registration_reopen(*, registration: Registration, by: User) -> Registration:
-    """The leader withdraws the signature to change the registration (signs again after)."""
-    registration.signed_by, registration.signed_at = None, None
-    return _save(registration)
+    _bump_version(registration)
 
 
 @transaction.atomic

@@ -15,7 +15,7 @@ from cum4 import selectors as core_selectors
 from cum4.models import Unit
 from cum4.permissions import require_perm
 from cum4.view_helpers import get_cluster_year_for_user, get_cluster_year_or_404, xlsx_response
-from emulation.awards import selectors, services
+from emulation.awards import review_steps, selectors, services
 from emulation.awards.eligibility import unit_eligibility
 from emulation.awards.export import decisions_workbook, registrations_workbook
 from emulation.awards.forms import (
@@ -72,10 +72,9 @@ def registration_detail(request: HttpRequest, code: str, year: int) -> HttpRespo
     form = RegistrationItemForm(people=people, awards=titles)
     if request.method == "POST":
         action = request.POST.get("action")
-        perm = "emulation.sign_registration" if action in ("sign", "reopen") else (
-            "emulation.edit_registration"
-        )
-        require_perm(user, perm, unit_year)
+        if action in review_steps.STEPS:  # the service checks who may take the step
+            return review_steps.registration_step(request, unit_year, action)
+        require_perm(user, "emulation.edit_registration", unit_year)
         try:
             if action == "add":
                 form = RegistrationItemForm(request.POST, people=people, awards=titles)
@@ -92,16 +91,6 @@ def registration_detail(request: HttpRequest, code: str, year: int) -> HttpRespo
                     pk=request.POST.get("item"), registration__unit=unit, registration__year=year,
                 )
                 services.registration_item_remove(item=item, by=user)
-                return redirect("emulation:registration_detail", code=code, year=year)
-            elif action == "sign":
-                services.registration_sign(unit=unit, year=year, by=user)
-                messages.success(request, _("Registration signed."))
-                return redirect("emulation:registration_detail", code=code, year=year)
-            elif action == "reopen":
-                registration = selectors.registration_get(unit=unit, year=year)
-                if registration is None:
-                    raise Http404
-                services.registration_reopen(registration=registration, by=user)
                 return redirect("emulation:registration_detail", code=code, year=year)
             else:
                 raise Http404
@@ -137,6 +126,7 @@ def registration_detail(request: HttpRequest, code: str, year: int) -> HttpRespo
             and timezone.localdate() > deadline,
             "form": form,
             "eligibility": eligibility,
+            **review_steps.registration_review_context(user, unit_year, registration),
         },
     )
 

@@ -4,6 +4,7 @@ from emulation.awards.models.decisions import Decision, DecisionItem
 from emulation.awards.models.registrations import (
     ConditionConfirmation,
     Registration,
+    RegistrationEvent,
     RegistrationItem,
 )
 from emulation.awards.models.titles import Award, BaseSalary, RewardMultiplier, TitleRule
@@ -15,6 +16,7 @@ __all__ = [
     "Decision",
     "DecisionItem",
     "Registration",
+    "RegistrationEvent",
     "RegistrationItem",
     "RewardMultiplier",
     "TitleRule",

@@ -24,6 +24,13 @@ def _add(client, award, staff_member=None, code="laichau", year=2026):
     return client.post(_url(code, year), data)
 
 
+def _sign(client, code="laichau", year=2026):
+    """The leader's sign button, with the version of the registration the page showed."""
+    registration = Registration.objects.filter(unit__code=code, year=year).first()
+    version = registration.version if registration else 0
+    return client.post(_url(code, year), {"action": "sign", "version": version})
+
+
 def test_it_registers_titles_for_the_unit_and_its_people(records, unit, staff_laichau,
                                                            client_for):
     person = records.person(unit("laichau"))
@@ -49,10 +56,11 @@ def test_it_lets_only_the_leader_sign_and_then_locks_it(records, unit, staff_lai
                                                           leader_laichau, client_for):
     staff, leader = client_for(staff_laichau), client_for(leader_laichau)
     _add(staff, "tt_ldtt")
-    assert staff.post(_url(), {"action": "sign"}).status_code == 403
-    assert leader.post(_url(), {"action": "sign"}).status_code == 302
+    assert _sign(staff).status_code == 403
+    assert _sign(leader).status_code == 302
     registration = Registration.objects.get(unit__code="laichau", year=2026)
     assert registration.signed_by == leader_laichau
+    assert registration.state == Registration.State.SUBMITTED
     # Signed: no more changes until the leader withdraws the signature.
     _add(staff, "tt_ldxs")
     assert registration.items.count() == 1
@@ -65,7 +73,7 @@ def test_it_flags_a_registration_signed_after_25_march(records, unit, staff_laic
     with time_machine.travel(dt.datetime(2026, 3, 20, tzinfo=dt.UTC)):
         _add(client_for(staff_laichau), "tt_ldtt")
     with time_machine.travel(dt.datetime(2026, 3, 27, 3, 0, tzinfo=dt.UTC)):
-        client_for(leader_laichau).post(_url(), {"action": "sign"})
+        _sign(client_for(leader_laichau))
         page = client_for(leader_laichau).get(_url()).content.decode()
     assert 'data-testid="late"' in page
 
@@ -75,7 +83,7 @@ def test_it_forbids_another_units_staff_to_edit_the_registration(records, unit, 
     client = client_for(leader_sonla)
     assert client.get(_url()).status_code == 403
     assert _add(client, "tt_ldtt").status_code == 403
-    assert client.post(_url(), {"action": "sign"}).status_code == 403
+    assert _sign(client).status_code == 403
     assert not Registration.objects.exists()
     _add(client_for(staff_laichau), "tt_ldtt")
     item = RegistrationItem.objects.get()
@@ -188,7 +196,7 @@ def test_it_lists_the_registration_as_a_unit_task_until_signed(records, staff_la
     with time_machine.travel(dt.datetime(2026, 3, 26, 3, 0, tzinfo=dt.UTC)):
         assert "task-late" in client_for(staff_laichau).get(home).content.decode()
         _add(client_for(staff_laichau), "tt_ldtt")
-        client_for(leader_laichau).post(_url(), {"action": "sign"})
+        _sign(client_for(leader_laichau))
         assert _url() not in client_for(staff_laichau).get(home).content.decode()
 
 
