@@ -104,8 +104,8 @@ class DecisionItemInline(admin.TabularInline):
 @admin.register(Decision)
 class DecisionAdmin(HistoryImportExportAdmin):
     resource_classes = [award_resources.DecisionResource]
-    list_display = ["number", "date", "authority", "method", "year"]
-    list_filter = ["year", "method"]
+    list_display = ["number", "date", "authority", "method", "year", "proposer"]
+    list_filter = ["year", "method", "proposer"]
     search_fields = ["number", "authority"]
     inlines = [DecisionItemInline]
 

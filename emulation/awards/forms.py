@@ -47,8 +47,17 @@ class DecisionItemForm(AwardItemForm):
 class DecisionForm(forms.ModelForm):
     class Meta:
         model = Decision
-        fields = ["number", "date", "authority", "method", "year", "summary", "document"]
+        fields = ["number", "date", "authority", "method", "year", "proposer", "summary",
+                  "document"]
         widgets = {"date": DATE}
+
+
+class DecisionProposerForm(forms.ModelForm):
+    """Who submitted a state-level decision to the Prime Minister, set after it is entered."""
+
+    class Meta:
+        model = Decision
+        fields = ["proposer"]
 
 
 class ConfirmConditionForm(forms.Form):

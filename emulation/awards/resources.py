@@ -80,7 +80,7 @@ class DecisionResource(BaseResource):
     class Meta:
         model = Decision
         import_id_fields = ["number", "authority"]
-        fields = ["number", "date", "authority", "method", "year", "summary"]
+        fields = ["number", "date", "authority", "method", "year", "proposer", "summary"]
         skip_unchanged = True
         clean_model_instances = True
 

@@ -101,15 +101,25 @@ def registration_item_remove(*, item: RegistrationItem, by: User) -> None:
 @transaction.atomic
 def decision_create(
     *, number: str, date: dt.date, authority: str, method: str, year: int, summary: str = "",
-    document=None, by: User,
+    document=None, proposer: str = "", by: User,
 ) -> Decision:
-    """Record a commendation decision, with its scanned document if given (items come after)."""
+    """Record a commendation decision, with its scanned document if given (items come after).
+    `proposer` ("ministry" | "province" | ""): who submitted a state-level award to the Prime
+    Minister (form 0602.N, rows 02–03)."""
     return _save(
         Decision(
             number=number, date=date, authority=authority, method=method, year=year,
-            summary=summary, document=document or "",
+            summary=summary, document=document or "", proposer=proposer,
         )
     )
+
+
+@transaction.atomic
+def decision_proposer_set(*, decision: Decision, proposer: str, by: User) -> Decision:
+    """Record (or clear, with "") who submitted the decision's state-level awards to the Prime
+    Minister; refused on a decision whose awards are all below state level."""
+    decision.proposer = proposer
+    return _save(decision)
 
 
 @transaction.atomic

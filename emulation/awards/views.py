@@ -22,6 +22,7 @@ from emulation.awards.forms import (
     ConfirmConditionForm,
     DecisionForm,
     DecisionItemForm,
+    DecisionProposerForm,
     RegistrationItemForm,
 )
 from emulation.awards.models import (
@@ -226,33 +227,60 @@ def decision_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if found is None:
         raise Http404
     decision, items = found
-    form = None
+    form = proposer_form = None
     if request.user.has_perm("emulation.manage_decisions"):
         kwargs = {"units": Unit.objects.all(), "people": StaffMember.objects.all()}
         form = DecisionItemForm(**kwargs)
+        proposer_form = DecisionProposerForm(instance=decision)
         if request.method == "POST":
-            if request.POST.get("action") == "remove":
+            action = request.POST.get("action")
+            if action == "remove":
                 item = get_object_or_404(DecisionItem, pk=request.POST.get("item"),
                                          decision=decision)
                 services.decision_item_remove(item=item, by=request.user)
                 return redirect("emulation:decision_detail", pk=pk)
-            form = DecisionItemForm(request.POST, **kwargs)
-            if form.is_valid():
-                try:
-                    services.decision_item_add(decision=decision, by=request.user,
-                                               **form.cleaned_data)
-                except ValidationError as error:
-                    form.add_error(None, error)
-                else:
+            if action == "proposer":
+                proposer_form = DecisionProposerForm(request.POST, instance=decision)
+                if _proposer_saved(proposer_form, decision, request):
                     return redirect("emulation:decision_detail", pk=pk)
+            else:
+                form = DecisionItemForm(request.POST, **kwargs)
+                if form.is_valid():
+                    try:
+                        services.decision_item_add(decision=decision, by=request.user,
+                                                   **form.cleaned_data)
+                    except ValidationError as error:
+                        form.add_error(None, error)
+                    else:
+                        return redirect("emulation:decision_detail", pk=pk)
     elif request.method == "POST":
         require_perm(request.user, "emulation.manage_decisions")
     total = sum(amount or 0 for _item, amount in items)
+    state_level = any(item.award.level == Award.Level.STATE for item, _amount in items)
     return render(
         request,
         "emulation/awards/awards_decision_detail.html",
-        {"decision": decision, "items": items, "total": total, "form": form},
+        {"decision": decision, "items": items, "total": total, "form": form,
+         "proposer_form": proposer_form if state_level or decision.proposer else None,
+         "state_level": state_level},
     )
+
+
+def _proposer_saved(form: DecisionProposerForm, decision: Decision, request: HttpRequest) -> bool:
+    """Record the submitter from `form`; False (errors on the form) when refused."""
+    proposer = decision.proposer  # the form's validation writes the posted value into it
+    if not form.is_valid():
+        decision.proposer = proposer
+        return False
+    try:
+        services.decision_proposer_set(
+            decision=decision, proposer=form.cleaned_data["proposer"], by=request.user
+        )
+    except ValidationError as error:
+        decision.proposer = proposer
+        form.add_error(None, error)
+        return False
+    return True
 
 
 def decisions_export(request: HttpRequest, code: str, year: int) -> HttpResponse:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -24,12 +25,28 @@ class Decision(models.Model):
         SENIORITY = "seniority", _("seniority")
         RESISTANCE = "resistance", _("resistance war")
 
+    class Proposer(models.TextChoices):
+        """Who sent the proposal (tờ trình) to the Prime Minister: rows 02–03 of form 0602.N."""
+
+        MINISTRY = "ministry", _("ministry or central body (e.g. the Government Inspectorate)")
+        PROVINCE = "province", _("province or centrally-run city (People's Committee)")
+
     number = models.CharField(_("number"), max_length=60)
     date = models.DateField(_("date"))
     authority = models.CharField(_("issuing authority"), max_length=200)
     method = models.CharField(_("method"), max_length=12, choices=Method.choices)
     year = models.PositiveSmallIntegerField(
         _("for the year"), help_text=_("The emulation year the decision recognises.")
+    )
+    proposer = models.CharField(
+        _("proposal to the Prime Minister submitted by"),
+        max_length=10,
+        choices=Proposer.choices,
+        blank=True,
+        help_text=_(
+            "State-level awards only: the body whose submission (tờ trình) to the Prime Minister "
+            "led to this decision. Counted in rows 02–03 of form 0602.N."
+        ),
     )
     summary = models.CharField(_("summary"), max_length=255, blank=True)
     document = models.FileField(_("document"), upload_to="decisions/%Y/", blank=True)
@@ -45,6 +62,18 @@ class Decision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.number} ({self.date:%d/%m/%Y})"
+
+    def clean(self) -> None:
+        # A submitter to the Prime Minister belongs to a state-level decision. Refused once the
+        # decision's awards show it is not one; a decision entered before its awards may carry
+        # it (the statistics read it only for state-level awards).
+        if self.proposer and self.pk and self.items.exists() and not self.items.filter(
+            award__level=Award.Level.STATE
+        ).exists():
+            raise ValidationError({"proposer": _(
+                "Only a state-level decision (awards of the Prime Minister or the President) "
+                "has a body that submitted it to the Prime Minister: leave this blank."
+            )})
 
 
 class DecisionItem(models.Model):

@@ -46,6 +46,9 @@ def award_records_for_statistics(
                 level=item.award.level,
                 award_name=item.award.name,
                 award_order=item.award.sort_order,
+                proposer=item.decision.proposer,
+                decision_id=item.decision_id,
+                decision_number=item.decision.number,
                 label=f"{item.decision.number} ({item.decision.date:%d/%m/%Y}): {item.award} — "
                 f"{item.staff_member or item.unit}",
             )

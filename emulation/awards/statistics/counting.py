@@ -46,6 +46,7 @@ class FilledForm:
     cells: dict[str, dict[tuple[int, str, str], int]]  # row code → leaf key → count
     facts: list[Fact]
     uncounted: list[str] = field(default_factory=list)  # records no column of the form takes
+    notes: list[str] = field(default_factory=list)  # printed under the table (why a group is short)
 
     def value(self, row_code: str, column: int = 1) -> int:
         """A row's figure in a numbered column: column 1 is the sum of every leaf."""
@@ -141,3 +142,6 @@ class AwardRecord:
     label: str = ""
     award_name: str = ""
     award_order: int = 0
+    proposer: str = ""  # state level: who submitted it to the Prime Minister (ministry | province)
+    decision_id: int | None = None
+    decision_number: str = ""

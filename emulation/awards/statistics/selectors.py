@@ -89,6 +89,8 @@ def award_facts(records: Iterable[AwardRecord], form_short: str) -> tuple[list[F
             continue
         subject = COLLECTIVE if record.collective else INDIVIDUAL
         dims = {"subject": subject, "method": record.method}
+        if record.proposer:
+            dims["proposer"] = record.proposer
         if not record.collective:
             dims["leadership"] = record.leadership_level or "staff"
         facts.append(
@@ -99,6 +101,30 @@ def award_facts(records: Iterable[AwardRecord], form_short: str) -> tuple[list[F
             )
         )
     return facts, uncounted
+
+
+# The app's own note under a form (Vietnamese data, as the forms' wording is).
+PROPOSER_NOTE = "Ghi chú: {count} lượt khen thưởng chưa ghi đơn vị trình, chưa chia vào dòng {rows}."
+
+
+def proposer_gap(layout: FormLayout, records: Iterable[AwardRecord]) -> list[AwardRecord]:
+    """The records `layout` counts whose decision does not say who submitted it to the Prime
+    Minister (0602 rows 02–03); none for a form without such rows."""
+    if not any(row.key and row.key[0] == "proposer" for row in layout.data_rows):
+        return []
+    return [
+        record for record in records
+        if not record.proposer
+        and (award_column(record.title_or_form_code, record.level) or ("",))[0] == layout.short
+    ]
+
+
+def proposer_note(layout: FormLayout, missing: list[AwardRecord]) -> list[str]:
+    """The note line explaining why the proposer rows add up to less than row 01."""
+    codes = [row.code for row in layout.data_rows if row.key and row.key[0] == "proposer"]
+    if not missing or not codes:
+        return []
+    return [PROPOSER_NOTE.format(count=len(missing), rows=f"{codes[0]}–{codes[-1]}")]
 
 
 def statistics_deadline(*, year: int) -> StatisticsDeadline | None:
@@ -116,6 +142,8 @@ class StatisticsBundle:
     forms: list[FilledForm]
     deadline: StatisticsDeadline | None = None
     signature: Signature = field(default_factory=lambda: Signature("", "", ""))
+    # (pk, number) of the decisions whose state-level awards lack a submitter, by date.
+    decisions_without_proposer: list[tuple[int, str]] = field(default_factory=list)
 
     @property
     def year(self) -> int:
@@ -148,6 +176,7 @@ def statistics_for(*, cluster_year: ClusterYear, unit: Unit | None = None) -> St
     movements = movements_for_statistics(cluster_year=cluster_year, window=window_0601, unit=unit)
     forms = [fill(layouts["0601"], movement_facts(movements, window_end=window_0601[1]))]
     records: dict[tuple[dt.date, dt.date], list[AwardRecord]] = {}
+    to_complete: list[tuple[int, str]] = []
     for short in FORM_ORDER[1:]:
         window = layouts[short].window(cluster_year.year)
         if window not in records:
@@ -157,6 +186,9 @@ def statistics_for(*, cluster_year: ClusterYear, unit: Unit | None = None) -> St
         facts, uncounted = award_facts(records[window], short)
         form = fill(layouts[short], facts)
         form.uncounted = uncounted
+        missing = proposer_gap(layouts[short], records[window])
+        form.notes = proposer_note(layouts[short], missing)
+        to_complete.extend((r.decision_id, r.decision_number) for r in missing if r.decision_id)
         forms.append(form)
     return StatisticsBundle(
         cluster_year,
@@ -164,6 +196,7 @@ def statistics_for(*, cluster_year: ClusterYear, unit: Unit | None = None) -> St
         forms,
         statistics_deadline(year=cluster_year.year),
         signature_for(cluster_year=cluster_year, unit=unit),
+        list(dict.fromkeys(to_complete)),
     )
 
 

@@ -153,8 +153,9 @@ FORM_0602 = FormLayout(
         Row("", "3. Chia theo phương thức khen thưởng", heading=True),
         *_method_rows(_codes(15, 21)),
     ),
-    # Group 1 (01 = 02 + 03) is not listed: the app does not record who sent the proposal
-    # (tờ trình) to the Prime Minister, so rows 02 and 03 stay 0.
+    # Group 1 (01 = 02 + 03) is not listed: it holds only once every decision records who sent
+    # the proposal (tờ trình) to the Prime Minister (`Decision.proposer`); until then a note
+    # under the form counts the awards not split (`selectors.proposer_note`).
     partitions=(
         ("01", ("06", "08", "09")),
         ("09", ("10", "11", "12", "13", "14")),

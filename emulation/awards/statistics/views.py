@@ -40,6 +40,7 @@ def statistics(request: HttpRequest, code: str, year: int) -> HttpResponse:
             "closing": signature_lines(bundle),
             "years": core_selectors.cluster_years_visible_to(user=request.user),
             "can_cluster": request.user.has_perm("emulation.export_cluster_statistics", cluster_year),
+            "can_decisions": request.user.has_perm("emulation.view_decisions"),
             "units": [
                 m.unit
                 for m in memberships

@@ -204,6 +204,9 @@ def _sheet(workbook: Workbook, form: FilledForm, bundle: StatisticsBundle) -> No
         sheet.column_dimensions[get_column_letter(index)].width = width
     top = _heading_block(sheet, form, bundle, grid.width, grid.fixed)
     after = _table(sheet, grid, top, column_widths)
+    for note in form.notes:  # why a group adds up to less than its total
+        _merge(sheet, after, 1, note, cols=grid.width, font=ITALIC)
+        after += 1
     last = _closing(sheet, bundle, after + 1, grid.width)
     for row in range(after, last + 1):
         sheet.row_dimensions[row].height = LINE_HEIGHT + 1
