@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('emulation', '0020_dossier'),
+        ('emulation', '0021_registration_review'),
     ]
 
     operations = [
