@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from import_export import fields, widgets
 
-from cum4.models import Unit
+from cum4.import_widgets import LabelChoiceWidget, NaturalKeyWidget, PersonWidget
+from cum4.models import Cluster, Unit, User
 from cum4.resources import BaseResource, ClusterYearWidget
+from emulation.movements.indicators import indicator_labels
 from emulation.movements.models import (
     ManualJudgement,
     Movement,
@@ -34,7 +37,7 @@ class BlankTextResource(BaseResource):
 
 
 class MovementWidget(widgets.ForeignKeyWidget):
-    """A movement written as "<cluster>/<year>/<name>"."""
+    """A movement written as "<cluster name>/<year>/<name>" (the cluster's code is read too)."""
 
     def __init__(self) -> None:
         super().__init__(Movement)
@@ -42,21 +45,20 @@ class MovementWidget(widgets.ForeignKeyWidget):
     def clean(self, value, row=None, **kwargs):
         if not value:
             return None
-        code, year, name = str(value).split("/", 2)
+        cluster, year, name = str(value).split("/", 2)
         return Movement.objects.get(
-            cluster_year__cluster__code=code.strip(), cluster_year__year=int(year), name=name.strip()
+            cluster_year__cluster=NaturalKeyWidget(Cluster).clean(cluster.strip()),
+            cluster_year__year=int(year), name=name.strip(),
         )
 
     def render(self, value, obj=None, **kwargs):
         if not value:
             return ""
-        return f"{value.cluster_year.cluster.code}/{value.cluster_year.year}/{value.name}"
+        return f"{value.cluster_year.cluster.name}/{value.cluster_year.year}/{value.name}"
 
 
 def _unit_field(attribute: str) -> fields.Field:
-    return fields.Field(
-        attribute=attribute, column_name=attribute, widget=widgets.ForeignKeyWidget(Unit, "code")
-    )
+    return fields.Field(attribute=attribute, column_name=attribute, widget=NaturalKeyWidget(Unit))
 
 
 class MovementResource(BlankTextResource):
@@ -135,6 +137,12 @@ class PledgeWidget(widgets.ForeignKeyWidget):
 
 class PledgeTargetResource(BlankTextResource):
     pledge = fields.Field(attribute="pledge", column_name="pledge", widget=PledgeWidget())
+    # The indicator by its label in the quarterly report, read back from the label or the code.
+    indicator_code = fields.Field(
+        attribute="indicator_code", column_name="indicator_code",
+        widget=LabelChoiceWidget(lambda: indicator_labels().items()),
+    )
+    labels = {"position": _("order"), "indicator_code": _("Indicator of the quarterly report")}
 
     class Meta:
         model = PledgeTarget
@@ -148,7 +156,9 @@ class ManualJudgementResource(BaseResource):
     position = fields.Field(attribute="target__position", column_name="position")
     target = fields.Field(attribute="target__title", column_name="target")
     unit = _unit_field("unit")
-    judged_by = fields.Field(attribute="judged_by__username", column_name="judged_by")
+    judged_by = fields.Field(attribute="judged_by", column_name="judged_by",
+                             widget=PersonWidget(User, "username"))
+    labels = {"target": _("Target"), "position": _("order")}
 
     class Meta:
         model = ManualJudgement
