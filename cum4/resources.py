@@ -152,6 +152,12 @@ class UserResource(BaseResource):
         self.request = request  # for the access log's address and path
         self._before: dict[int, User] = {}
 
+    def import_data(self, dataset, **kwargs):  # type: ignore[override]
+        # All or nothing, whoever calls: a file with one bad row changes no one (nor the log).
+        kwargs["use_transactions"] = True
+        kwargs["rollback_on_validation_errors"] = True
+        return super().import_data(dataset, **kwargs)
+
     def after_init_instance(self, instance, new, row, **kwargs):  # type: ignore[override]
         super().after_init_instance(instance, new, row, **kwargs)
         if not new:  # the row as it was, to skip it unchanged and log a change of rights
