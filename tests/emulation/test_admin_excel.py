@@ -195,3 +195,23 @@ def test_every_admin_export_imports_back_unchanged(admin_data, client_for, secre
         walked += 1
     assert walked >= 25
 
+
+
+def test_the_import_and_export_pages_name_the_columns_in_vietnamese(core, client_for, secretariat):
+    """The field lists of both pages and the import preview's headers are the labels."""
+    from cum4.models import Unit
+
+    client = client_for(secretariat)
+    model_admin = admin.site._registry[Unit]
+    export_page = client.get(reverse("admin:cum4_unit_export")).content.decode()
+    assert "Vùng sâu, vùng xa" in export_page and "Is Remote Area" not in export_page
+    import_page = client.get(reverse("admin:cum4_unit_import")).content.decode()
+    assert "Vùng sâu, vùng xa" in import_page and "is_remote_area" not in import_page
+    upload = io.BytesIO(_export(client, Unit, model_admin))
+    upload.name = "don-vi.xlsx"
+    formats = [f().get_title() for f in model_admin.get_import_formats()]
+    preview = client.post(reverse("admin:cum4_unit_import"), {
+        "resource": "0", "format": str(formats.index("xlsx")), "import_file": upload,
+    }).content.decode()
+    assert 'name="import_file_name"' in preview  # no error: it can be confirmed
+    assert "Vùng sâu, vùng xa" in preview and "is_remote_area" not in preview
