@@ -136,6 +136,12 @@ class ReadableColumnsMixin:
             for name, field in self.fields.items()
         ]
 
+    def export_field(self, field, instance, **kwargs):  # type: ignore[override]
+        value = super().export_field(field, instance, **kwargs)
+        if isinstance(value, bool) and not kwargs.get("force_native_type"):
+            return "Có" if value else "Không"  # a computed yes/no in a text format (CSV)
+        return value
+
     def get_export_headers(self, selected_fields=None):  # type: ignore[override]
         return [c.code if c.hidden else str(c.header) for c in self.export_columns(selected_fields)]
 

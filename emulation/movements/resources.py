@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.db import models
 from django.utils.translation import gettext_lazy as _
 from import_export import fields, widgets
 
@@ -19,21 +18,6 @@ from emulation.movements.models import (
     PledgeTarget,
     StatisticsDeadline,
 )
-
-
-class BlankTextResource(BaseResource):
-    """An empty spreadsheet cell reads as None; optional text fields store "" instead."""
-
-    def before_import_row(self, row, **kwargs) -> None:
-        super().before_import_row(row, **kwargs)
-        for field in self._meta.model._meta.get_fields():
-            if (
-                isinstance(field, models.CharField | models.TextField)
-                and field.blank
-                and field.name in row
-                and row[field.name] is None
-            ):
-                row[field.name] = ""
 
 
 class MovementWidget(widgets.ForeignKeyWidget):
@@ -61,7 +45,7 @@ def _unit_field(attribute: str) -> fields.Field:
     return fields.Field(attribute=attribute, column_name=attribute, widget=NaturalKeyWidget(Unit))
 
 
-class MovementResource(BlankTextResource):
+class MovementResource(BaseResource):
     cluster_year = fields.Field(attribute="cluster_year", column_name="cluster_year", widget=ClusterYearWidget())
     launching_unit = _unit_field("launching_unit")
 
@@ -87,7 +71,7 @@ class MovementResource(BlankTextResource):
         return super().get_queryset().select_related("cluster_year__cluster", "launching_unit")
 
 
-class MovementResponseResource(BlankTextResource):
+class MovementResponseResource(BaseResource):
     movement = fields.Field(attribute="movement", column_name="movement", widget=MovementWidget())
     unit = _unit_field("unit")
 
@@ -101,7 +85,7 @@ class MovementResponseResource(BlankTextResource):
         return super().get_queryset().select_related("movement__cluster_year__cluster", "unit")
 
 
-class MovementReviewResource(BlankTextResource):
+class MovementReviewResource(BaseResource):
     movement = fields.Field(attribute="movement", column_name="movement", widget=MovementWidget())
 
     class Meta:
@@ -111,7 +95,7 @@ class MovementReviewResource(BlankTextResource):
         skip_unchanged = True
 
 
-class PledgeResource(BlankTextResource):
+class PledgeResource(BaseResource):
     cluster_year = fields.Field(attribute="cluster_year", column_name="cluster_year", widget=ClusterYearWidget())
     host_unit = _unit_field("host_unit")
 
@@ -135,7 +119,7 @@ class PledgeWidget(widgets.ForeignKeyWidget):
         return ClusterYearWidget().render(value.cluster_year) if value else ""
 
 
-class PledgeTargetResource(BlankTextResource):
+class PledgeTargetResource(BaseResource):
     pledge = fields.Field(attribute="pledge", column_name="pledge", widget=PledgeWidget())
     # The indicator by its label in the quarterly report, read back from the label or the code.
     indicator_code = fields.Field(
@@ -170,7 +154,7 @@ class ManualJudgementResource(BaseResource):
         )
 
 
-class StatisticsDeadlineResource(BlankTextResource):
+class StatisticsDeadlineResource(BaseResource):
     class Meta:
         model = StatisticsDeadline
         import_id_fields = ["valid_from"]

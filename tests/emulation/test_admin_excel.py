@@ -16,7 +16,7 @@ from django.urls import reverse
 from import_export.admin import ExportMixin, ImportMixin
 from openpyxl import load_workbook
 
-from cum4.exports.admin_excel import ReadableXLSX
+from cum4.exports.admin_excel import ReadableImportExportMixin, ReadableXLSX
 from cum4.import_widgets import LabelChoiceWidget
 from emulation.awards.models import Registration, RegistrationItem
 from emulation.scoring.services.criteria import criteria_table_create_sample
@@ -96,6 +96,7 @@ def test_every_admin_export_is_readable(admin_data, client_for, secretariat):
     client = client_for(secretariat)
     walked = 0
     for model, model_admin in _export_admins():
+        assert isinstance(model_admin, ReadableImportExportMixin), model
         resource = model_admin.get_export_resource_classes(None)[0]()
         codes = set(resource.fields) | {str(f.column_name) for f in resource.fields.values()}
         book = load_workbook(io.BytesIO(_export(client, model, model_admin)))
@@ -215,3 +216,13 @@ def test_the_import_and_export_pages_name_the_columns_in_vietnamese(core, client
     }).content.decode()
     assert 'name="import_file_name"' in preview  # no error: it can be confirmed
     assert "Vùng sâu, vùng xa" in preview and "is_remote_area" not in preview
+
+
+def test_a_text_export_writes_yes_no_in_vietnamese(admin_data):
+    """CSV has no booleans: a computed yes/no is "Có"/"Không", never True/False."""
+    from emulation.awards.resources import RegistrationItemResource
+
+    item = RegistrationItem.objects.get()
+    row = RegistrationItemResource(late={item.registration_id}).export().dict[0]
+    assert row["Nộp muộn"] == "Có"
+    assert RegistrationItemResource().export().dict[0]["Nộp muộn"] == "Không"
