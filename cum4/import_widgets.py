@@ -108,7 +108,12 @@ class LabelListWidget(LabelChoiceWidget):
 
 
 class PersonWidget(NaturalKeyWidget):
-    """An account written as the person's name (their user name when it has none)."""
+    """An account written as the person's name (their user name when it has none), read back
+    from the user name or the full name."""
+
+    def __init__(self, model: type[Model], field: str = "username", name: str | None = "full_name",
+                 **kwargs) -> None:
+        super().__init__(model, field, name, **kwargs)
 
     def render(self, value, obj=None, **kwargs):
         return str(value) if value is not None else ""

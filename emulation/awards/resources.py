@@ -168,7 +168,7 @@ class ConditionConfirmationResource(PersonColumns):
     unit = fields.Field(attribute="unit", column_name="unit", widget=CodeWidget(Unit, "code"))
     # Confirmed on the eligibility page, by a person at a time: shown, not imported.
     confirmed_by = fields.Field(attribute="confirmed_by", column_name="confirmed_by",
-                                readonly=True, widget=PersonWidget(User, "username"))
+                                readonly=True, widget=PersonWidget(User))
     confirmed_at = fields.Field(attribute="confirmed_at", column_name="confirmed_at",
                                 readonly=True, widget=widgets.DateTimeWidget())
 
@@ -183,7 +183,7 @@ class RegistrationResource(BaseResource):
     unit = fields.Field(attribute="unit", column_name="unit", widget=CodeWidget(Unit, "code"))
     # Signed through the registration page (with its checks), never by a spreadsheet.
     signed_by = fields.Field(attribute="signed_by", column_name="signed_by", readonly=True,
-                             widget=PersonWidget(User, "username"))
+                             widget=PersonWidget(User))
     signed_at = fields.Field(attribute="signed_at", column_name="signed_at", readonly=True,
                              widget=widgets.DateTimeWidget())
 

@@ -141,7 +141,7 @@ class ManualJudgementResource(BaseResource):
     target = fields.Field(attribute="target__title", column_name="target")
     unit = _unit_field("unit")
     judged_by = fields.Field(attribute="judged_by", column_name="judged_by",
-                             widget=PersonWidget(User, "username"))
+                             widget=PersonWidget(User))
     labels = {"target": _("Target"), "position": _("order")}
 
     class Meta:

@@ -255,3 +255,36 @@ def test_a_text_export_writes_yes_no_in_vietnamese(admin_data):
     row = RegistrationItemResource(late={item.registration_id}).export().dict[0]
     assert row["Nộp muộn"] == "Có"
     assert RegistrationItemResource().export().dict[0]["Nộp muộn"] == "Không"
+
+
+def test_the_readable_widgets_read_back_names_codes_and_labels(core):
+    from cum4.import_widgets import (
+        LabelChoiceWidget,
+        LabelListWidget,
+        NaturalKeyWidget,
+        PersonWidget,
+    )
+    from cum4.models import Unit, User
+    from cum4.resources import ClusterYearWidget
+    from emulation.staff.models import LeaveKind
+
+    laichau = Unit.objects.get(code="laichau")
+    assert NaturalKeyWidget(Unit).clean("Thanh tra tỉnh Lai Châu") == laichau
+    assert NaturalKeyWidget(Unit).clean("laichau") == laichau
+    with pytest.raises(ValueError):
+        NaturalKeyWidget(Unit).clean("Thanh tra tỉnh Không Có")
+    leader = User.objects.get(username="laichau.leader")
+    assert PersonWidget(User).render(leader) == "Chánh Thanh tra Lai Châu"
+    assert PersonWidget(User).clean("Chánh Thanh tra Lai Châu") == leader
+    assert PersonWidget(User).clean("laichau.leader") == leader
+    roles = LabelChoiceWidget(User.Role.choices)
+    assert roles.clean("lãnh đạo đơn vị") == roles.clean("leader") == "leader"
+    with pytest.raises(ValueError):
+        roles.clean("trưởng phòng")
+    kinds = LabelListWidget(LeaveKind.choices)
+    written = kinds.render("maternity,injury")
+    assert "maternity" not in written and kinds.clean(written) == "maternity,injury"
+    assert kinds.clean("maternity, training_short") == "maternity,training_short"
+    cluster_year = ClusterYearWidget().clean("Cụm thi đua số IV/2022")
+    assert ClusterYearWidget().clean("cum-iv/2022") == cluster_year
+    assert ClusterYearWidget().render(cluster_year) == "Cụm thi đua số IV/2022"
