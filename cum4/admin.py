@@ -12,6 +12,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from cum4 import resources
 from cum4.accounts import services as account_services
 from cum4.audit.services import user_rights_change_record
+from cum4.exports.admin_excel import ReadableImportExportMixin
 from cum4.models import Cluster, ClusterYear, Membership, QuarterWindow, Unit, User
 
 admin.site.site_header = _("Cluster IV — administration")
@@ -19,7 +20,7 @@ admin.site.site_title = _("Cluster IV")
 admin.site.index_title = _("Administration")
 
 
-class HistoryImportExportAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
+class HistoryImportExportAdmin(ReadableImportExportMixin, ImportExportModelAdmin, SimpleHistoryAdmin):
     """Import/export with preview plus the change history of each row."""
 
 
@@ -32,7 +33,7 @@ class UnitAdmin(HistoryImportExportAdmin):
 
 
 @admin.register(Cluster)
-class ClusterAdmin(ImportExportModelAdmin):
+class ClusterAdmin(ReadableImportExportMixin, ImportExportModelAdmin):
     resource_classes = [resources.ClusterResource]
     list_display = ["code", "name", "organiser"]
     search_fields = ["code", "name"]
@@ -45,7 +46,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(ClusterYear)
-class ClusterYearAdmin(ImportExportModelAdmin):
+class ClusterYearAdmin(ReadableImportExportMixin, ImportExportModelAdmin):
     resource_classes = [resources.ClusterYearResource]
     list_display = ["cluster", "year"]
     list_filter = ["cluster", "year"]
@@ -99,7 +100,7 @@ class UsablePasswordFilter(admin.SimpleListFilter):
 
 
 @admin.register(User)
-class UserAdmin(ImportExportModelAdmin, DjangoUserAdmin):
+class UserAdmin(ReadableImportExportMixin, ImportExportModelAdmin, DjangoUserAdmin):
     """People are imported from Excel without a password and get a one-time link to set one;
     they are deactivated, never deleted (what they submitted points to them)."""
 
@@ -156,6 +157,10 @@ class UserAdmin(ImportExportModelAdmin, DjangoUserAdmin):
         self.message_user(
             request, _("%(count)s account(s) deactivated.") % {"count": count}, messages.SUCCESS
         )
+
+    def get_import_resource_kwargs(self, request, **kwargs):
+        # The import writes role and unit changes to the access log with the request's address.
+        return {**super().get_import_resource_kwargs(request, **kwargs), "request": request}
 
     def process_result(self, result, request):
         """After an import, the people just created get their set-password links at once."""

@@ -76,7 +76,9 @@ def sheet_title(title: Any) -> str:
     text = str(title)
     for char in "[]:*?/\\":
         text = text.replace(char, "-")
-    return text[:31] or "Dữ liệu"
+    if len(text) > 31:  # cut between words, not inside one
+        text = text[:32].rsplit(" ", 1)[0] if " " in text[:32] else text[:31]
+    return text.strip() or "Dữ liệu"
 
 
 def write_sheet(

@@ -8,6 +8,7 @@ from django.contrib import admin
 from import_export.admin import ImportExportModelAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from cum4.exports.admin_excel import ReadableImportExportMixin
 from cum4.reports.models import QuarterlyReport, ReportEvent
 from cum4.reports.resources import QuarterlyReportResource, section_resource
 from cum4.reports.sections import ReportSection, report_sections
@@ -28,7 +29,9 @@ class LockedWhenApprovedMixin:
         return not _approved(obj) and super().has_delete_permission(request, obj)
 
 
-class SectionRowAdmin(LockedWhenApprovedMixin, ImportExportModelAdmin, SimpleHistoryAdmin):
+class SectionRowAdmin(
+    LockedWhenApprovedMixin, ReadableImportExportMixin, ImportExportModelAdmin, SimpleHistoryAdmin
+):
     list_display = ["__str__", "report"]
     list_filter = ["report__year", "report__quarter", "report__state", "report__unit"]
     list_select_related = ["report__unit"]
@@ -68,7 +71,9 @@ class ReportEventInline(admin.TabularInline):
 
 
 @admin.register(QuarterlyReport)
-class QuarterlyReportAdmin(LockedWhenApprovedMixin, ImportExportModelAdmin, SimpleHistoryAdmin):
+class QuarterlyReportAdmin(
+    LockedWhenApprovedMixin, ReadableImportExportMixin, ImportExportModelAdmin, SimpleHistoryAdmin
+):
     resource_classes = [QuarterlyReportResource]
     list_display = ["unit", "year", "quarter", "state", "submitted_at", "approved_at", "version"]
     list_filter = ["year", "quarter", "state", "unit"]

@@ -1,5 +1,6 @@
 """Excel import/export of the report sections: one row per report (and row of section D),
-columns `unit`, `year`, `quarter`, then the indicator codes.
+columns `unit`, `year`, `quarter`, then the indicators (headed by their Vietnamese labels in a
+file; the codes are still read).
 
 The import refuses, naming the row, a report that does not exist yet or is not open for
 editing (submitted or approved), and every error rule (through the section model's clean()).
@@ -11,8 +12,10 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db.models import F
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from import_export import fields, widgets
 
+from cum4.import_widgets import LabelChoiceWidget, NaturalKeyWidget
 from cum4.models import Unit
 from cum4.reports.models import QuarterlyReport
 from cum4.reports.sections import ReportSection
@@ -26,9 +29,11 @@ class SectionResourceBase(BaseResource):
     report = fields.Field(
         attribute="report", column_name="report", widget=widgets.ForeignKeyWidget(QuarterlyReport)
     )
+    labels = {"unit": gettext_lazy("Inspectorate"), "year": gettext_lazy("Year"),
+              "quarter": gettext_lazy("Quarter")}
 
     def dehydrate_unit(self, obj) -> str:
-        return obj.report.unit.code
+        return obj.report.unit.name
 
     def dehydrate_year(self, obj) -> int:
         return obj.report.year
@@ -46,17 +51,18 @@ class SectionResourceBase(BaseResource):
         return super().import_data(dataset, **kwargs)
 
     def before_import(self, dataset, **kwargs) -> None:
+        super().before_import(dataset, **kwargs)  # labels → codes
         # Files carry unit/year/quarter; the report column is filled row by row below.
         if "report" not in (dataset.headers or []):
             dataset.append_col([""] * dataset.height, header="report")
 
     def before_import_row(self, row, **kwargs) -> None:
-        try:
-            unit = Unit.objects.get(code=str(row.get("unit") or "").strip())
+        try:  # the unit by its name (as exported) or its code
+            unit = NaturalKeyWidget(Unit).clean(row.get("unit"))
             report = QuarterlyReport.objects.get(
                 unit=unit, year=int(row.get("year")), quarter=int(row.get("quarter"))
             )
-        except (Unit.DoesNotExist, QuarterlyReport.DoesNotExist, TypeError, ValueError):
+        except (QuarterlyReport.DoesNotExist, TypeError, ValueError):
             raise ValidationError(
                 _("No quarterly report for unit %(unit)s, year %(year)s, quarter %(quarter)s.")
                 % {"unit": row.get("unit"), "year": row.get("year"), "quarter": row.get("quarter")}
@@ -95,10 +101,9 @@ class QuarterlyReportResource(BaseResource):
     """Envelopes keyed by unit code, year and quarter. An import only creates missing drafts
     (the state and dates move through the workflow, never through a spreadsheet)."""
 
-    unit = fields.Field(
-        attribute="unit", column_name="unit", widget=widgets.ForeignKeyWidget(Unit, "code")
-    )
-    state = fields.Field(attribute="state", column_name="state", readonly=True)
+    unit = fields.Field(attribute="unit", column_name="unit", widget=NaturalKeyWidget(Unit))
+    state = fields.Field(attribute="state", column_name="state", readonly=True,
+                         widget=LabelChoiceWidget(QuarterlyReport.State.choices))
     version = fields.Field(attribute="version", column_name="version", readonly=True)
     # Local time (Asia/Ho_Chi_Minh), as naive datetimes in a workbook: the widget converts.
     submitted_at = fields.Field(

@@ -1,10 +1,13 @@
-"""Excel for titles and rules, registrations and decisions (headers are field names)."""
+"""Excel for titles and rules, registrations and decisions (Vietnamese headers, names and
+labels; codes kept where a re-import needs them)."""
 
 from __future__ import annotations
 
+from django.utils.translation import gettext_lazy as _
 from import_export import fields, widgets
 
-from cum4.models import Unit
+from cum4.import_widgets import LabelListWidget, PersonWidget
+from cum4.models import Unit, User
 from cum4.resources import BaseResource
 from emulation.awards.models import (
     Award,
@@ -18,10 +21,13 @@ from emulation.awards.models import (
     TitleRule,
 )
 from emulation.movements.models import CycleDeadline
-from emulation.staff.resources import CodeWidget, PersonColumns
+from emulation.staff.models import LeaveKind
+from emulation.staff.resources import STAFF_LABELS, CodeWidget, PersonColumns
 
 
 class AwardResource(BaseResource):
+    hidden_fields = ("id", "code")  # "tt_ldxs": read back, not read
+    labels = {"code": _("code")}
     class Meta:
         model = Award
         import_id_fields = ["code"]
@@ -58,6 +64,8 @@ class RewardMultiplierResource(BaseResource):
 class TitleRuleResource(BaseResource):
     award = _award_field()
     streak_award = _award_field("streak_award", "streak_award")
+    counted_leave = fields.Field(attribute="counted_leave", column_name="counted_leave",
+                                 widget=LabelListWidget(LeaveKind.choices))
 
     class Meta:
         model = TitleRule
@@ -85,7 +93,7 @@ class DecisionResource(BaseResource):
         clean_model_instances = True
 
 
-class DecisionItemResource(PersonColumns, BaseResource):
+class DecisionItemResource(PersonColumns):
     """One row per award granted, with its decision and its cash reward in đồng."""
 
     decision = fields.Field(attribute="decision", column_name="decision",
@@ -99,6 +107,8 @@ class DecisionItemResource(PersonColumns, BaseResource):
     award = _award_field()
     unit = fields.Field(attribute="unit", column_name="unit", widget=CodeWidget(Unit, "code"))
     cash_reward = fields.Field(column_name="cash_reward", readonly=True)
+    labels = {**STAFF_LABELS, "decision": _("Decision number"),
+              "decision_date": _("Decision date"), "cash_reward": _("Cash reward (đồng)")}
 
     class Meta:
         model = DecisionItem
@@ -115,19 +125,25 @@ class DecisionItemResource(PersonColumns, BaseResource):
     def dehydrate_cash_reward(self, item: DecisionItem):
         return self.prices.get(item.pk)
 
+    def dehydrate_method(self, item: DecisionItem) -> str:
+        return item.decision.get_method_display()
 
-class RegistrationItemResource(PersonColumns, BaseResource):
-    unit = fields.Field(attribute="registration__unit__code", column_name="unit", readonly=True)
+
+class RegistrationItemResource(PersonColumns):
+    unit = fields.Field(attribute="registration__unit", column_name="unit", readonly=True,
+                        widget=CodeWidget(Unit, "code"))
     year = fields.Field(attribute="registration__year", column_name="year", readonly=True)
     award = _award_field()
     signed_at = fields.Field(attribute="registration__signed_at", column_name="signed_at",
                              readonly=True, widget=widgets.DateTimeWidget())
     late = fields.Field(column_name="late", readonly=True)
     pending_complaint = fields.Field(column_name="pending_complaint", readonly=True)
+    labels = {**STAFF_LABELS, "late": _("Late"), "pending_complaint": _("Pending complaint")}
 
     class Meta:
         model = RegistrationItem
-        fields = ["unit", "year", "award", "staff_member", "full_name", "signed_at", "late",
+        # Keyed by its id (hidden), as its registration is only shown (unit, year).
+        fields = ["id", "unit", "year", "award", "staff_member", "full_name", "signed_at", "late",
                   "pending_complaint"]
         export_order = fields
 
@@ -147,20 +163,29 @@ class RegistrationItemResource(PersonColumns, BaseResource):
         return self.pending.unit(item.registration.unit_id)
 
 
-class ConditionConfirmationResource(PersonColumns, BaseResource):
+class ConditionConfirmationResource(PersonColumns):
     award = _award_field()
     unit = fields.Field(attribute="unit", column_name="unit", widget=CodeWidget(Unit, "code"))
+    # Confirmed on the eligibility page, by a person at a time: shown, not imported.
+    confirmed_by = fields.Field(attribute="confirmed_by", column_name="confirmed_by",
+                                readonly=True, widget=PersonWidget(User))
+    confirmed_at = fields.Field(attribute="confirmed_at", column_name="confirmed_at",
+                                readonly=True, widget=widgets.DateTimeWidget())
 
     class Meta:
         model = ConditionConfirmation
-        fields = ["award", "year", "unit", "staff_member", "full_name", "condition", "evidence",
-                  "confirmed_at"]
+        fields = ["id", "award", "year", "unit", "staff_member", "full_name", "condition",
+                  "evidence", "confirmed_by", "confirmed_at"]
+        export_order = fields
 
 
 class RegistrationResource(BaseResource):
     unit = fields.Field(attribute="unit", column_name="unit", widget=CodeWidget(Unit, "code"))
-    signed_by = fields.Field(attribute="signed_by__username", column_name="signed_by",
-                             readonly=True)
+    # Signed through the registration page (with its checks), never by a spreadsheet.
+    signed_by = fields.Field(attribute="signed_by", column_name="signed_by", readonly=True,
+                             widget=PersonWidget(User))
+    signed_at = fields.Field(attribute="signed_at", column_name="signed_at", readonly=True,
+                             widget=widgets.DateTimeWidget())
 
     class Meta:
         model = Registration

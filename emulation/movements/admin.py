@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from django.contrib import admin
-from import_export.admin import ExportMixin, ImportExportModelAdmin
+from import_export.admin import ExportMixin
 from simple_history.admin import SimpleHistoryAdmin
 
+from cum4.admin import HistoryImportExportAdmin
+from cum4.exports.admin_excel import ReadableImportExportMixin
 from emulation.movements import resources
 from emulation.movements.models import (
     ManualJudgement,
@@ -17,10 +19,6 @@ from emulation.movements.models import (
     PledgeTarget,
     StatisticsDeadline,
 )
-
-
-class HistoryImportExportAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
-    pass
 
 
 class MovementReviewInline(admin.TabularInline):
@@ -81,7 +79,7 @@ class PledgeTargetAdmin(HistoryImportExportAdmin):
 
 
 @admin.register(ManualJudgement)
-class ManualJudgementAdmin(ExportMixin, SimpleHistoryAdmin):
+class ManualJudgementAdmin(ReadableImportExportMixin, ExportMixin, SimpleHistoryAdmin):
     # Export only: the cluster lead alone judges, through the pledge page, so no import here.
     resource_classes = [resources.ManualJudgementResource]
     list_display = ["target", "unit", "status", "judged_by", "judged_at"]

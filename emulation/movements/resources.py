@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from django.db import models
+from django.utils.translation import gettext_lazy as _
 from import_export import fields, widgets
 
-from cum4.models import Unit
+from cum4.import_widgets import LabelChoiceWidget, NaturalKeyWidget, PersonWidget
+from cum4.models import Cluster, Unit, User
 from cum4.resources import BaseResource, ClusterYearWidget
+from emulation.movements.indicators import indicator_labels
 from emulation.movements.models import (
     ManualJudgement,
     Movement,
@@ -18,23 +20,8 @@ from emulation.movements.models import (
 )
 
 
-class BlankTextResource(BaseResource):
-    """An empty spreadsheet cell reads as None; optional text fields store "" instead."""
-
-    def before_import_row(self, row, **kwargs) -> None:
-        super().before_import_row(row, **kwargs)
-        for field in self._meta.model._meta.get_fields():
-            if (
-                isinstance(field, models.CharField | models.TextField)
-                and field.blank
-                and field.name in row
-                and row[field.name] is None
-            ):
-                row[field.name] = ""
-
-
 class MovementWidget(widgets.ForeignKeyWidget):
-    """A movement written as "<cluster>/<year>/<name>"."""
+    """A movement written as "<cluster name>/<year>/<name>" (the cluster's code is read too)."""
 
     def __init__(self) -> None:
         super().__init__(Movement)
@@ -42,24 +29,23 @@ class MovementWidget(widgets.ForeignKeyWidget):
     def clean(self, value, row=None, **kwargs):
         if not value:
             return None
-        code, year, name = str(value).split("/", 2)
+        cluster, year, name = str(value).split("/", 2)
         return Movement.objects.get(
-            cluster_year__cluster__code=code.strip(), cluster_year__year=int(year), name=name.strip()
+            cluster_year__cluster=NaturalKeyWidget(Cluster).clean(cluster.strip()),
+            cluster_year__year=int(year), name=name.strip(),
         )
 
     def render(self, value, obj=None, **kwargs):
         if not value:
             return ""
-        return f"{value.cluster_year.cluster.code}/{value.cluster_year.year}/{value.name}"
+        return f"{value.cluster_year.cluster.name}/{value.cluster_year.year}/{value.name}"
 
 
 def _unit_field(attribute: str) -> fields.Field:
-    return fields.Field(
-        attribute=attribute, column_name=attribute, widget=widgets.ForeignKeyWidget(Unit, "code")
-    )
+    return fields.Field(attribute=attribute, column_name=attribute, widget=NaturalKeyWidget(Unit))
 
 
-class MovementResource(BlankTextResource):
+class MovementResource(BaseResource):
     cluster_year = fields.Field(attribute="cluster_year", column_name="cluster_year", widget=ClusterYearWidget())
     launching_unit = _unit_field("launching_unit")
 
@@ -85,7 +71,7 @@ class MovementResource(BlankTextResource):
         return super().get_queryset().select_related("cluster_year__cluster", "launching_unit")
 
 
-class MovementResponseResource(BlankTextResource):
+class MovementResponseResource(BaseResource):
     movement = fields.Field(attribute="movement", column_name="movement", widget=MovementWidget())
     unit = _unit_field("unit")
 
@@ -99,7 +85,7 @@ class MovementResponseResource(BlankTextResource):
         return super().get_queryset().select_related("movement__cluster_year__cluster", "unit")
 
 
-class MovementReviewResource(BlankTextResource):
+class MovementReviewResource(BaseResource):
     movement = fields.Field(attribute="movement", column_name="movement", widget=MovementWidget())
 
     class Meta:
@@ -109,7 +95,7 @@ class MovementReviewResource(BlankTextResource):
         skip_unchanged = True
 
 
-class PledgeResource(BlankTextResource):
+class PledgeResource(BaseResource):
     cluster_year = fields.Field(attribute="cluster_year", column_name="cluster_year", widget=ClusterYearWidget())
     host_unit = _unit_field("host_unit")
 
@@ -133,8 +119,14 @@ class PledgeWidget(widgets.ForeignKeyWidget):
         return ClusterYearWidget().render(value.cluster_year) if value else ""
 
 
-class PledgeTargetResource(BlankTextResource):
+class PledgeTargetResource(BaseResource):
     pledge = fields.Field(attribute="pledge", column_name="pledge", widget=PledgeWidget())
+    # The indicator by its label in the quarterly report, read back from the label or the code.
+    indicator_code = fields.Field(
+        attribute="indicator_code", column_name="indicator_code",
+        widget=LabelChoiceWidget(lambda: indicator_labels().items()),
+    )
+    labels = {"position": _("order"), "indicator_code": _("Indicator of the quarterly report")}
 
     class Meta:
         model = PledgeTarget
@@ -148,7 +140,9 @@ class ManualJudgementResource(BaseResource):
     position = fields.Field(attribute="target__position", column_name="position")
     target = fields.Field(attribute="target__title", column_name="target")
     unit = _unit_field("unit")
-    judged_by = fields.Field(attribute="judged_by__username", column_name="judged_by")
+    judged_by = fields.Field(attribute="judged_by", column_name="judged_by",
+                             widget=PersonWidget(User))
+    labels = {"target": _("Target"), "position": _("order")}
 
     class Meta:
         model = ManualJudgement
@@ -160,7 +154,7 @@ class ManualJudgementResource(BaseResource):
         )
 
 
-class StatisticsDeadlineResource(BlankTextResource):
+class StatisticsDeadlineResource(BaseResource):
     class Meta:
         model = StatisticsDeadline
         import_id_fields = ["valid_from"]

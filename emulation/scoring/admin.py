@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from import_export.admin import ExportMixin, ImportExportModelAdmin
+from import_export.admin import ExportMixin
 from simple_history.admin import SimpleHistoryAdmin
 
+from cum4.admin import HistoryImportExportAdmin
+from cum4.exports.admin_excel import ReadableImportExportMixin
 from emulation.scoring import resources
 from emulation.scoring.models import (
     CriteriaGroup,
@@ -25,10 +27,6 @@ from emulation.scoring.models import (
     TieBreakRule,
 )
 from emulation.scoring.selectors import scoring_round_of
-
-
-class HistoryImportExportAdmin(ImportExportModelAdmin, SimpleHistoryAdmin):
-    pass
 
 
 class CriteriaGroupInline(admin.TabularInline):
@@ -84,7 +82,7 @@ class EvidenceInline(admin.TabularInline):
 
 
 @admin.register(Score)
-class ScoreAdmin(ExportMixin, SimpleHistoryAdmin):
+class ScoreAdmin(ReadableImportExportMixin, ExportMixin, SimpleHistoryAdmin):
     """Export only (an import would skip the phase rules); a final year's scores change only
     through an accepted complaint, never here."""
 
@@ -103,7 +101,7 @@ class ScoreAdmin(ExportMixin, SimpleHistoryAdmin):
 
 
 @admin.register(NominationBallot)
-class NominationBallotAdmin(ExportMixin, admin.ModelAdmin):
+class NominationBallotAdmin(ReadableImportExportMixin, ExportMixin, admin.ModelAdmin):
     """Read-only: ballots are cast by unit leaders on the vote page."""
 
     resource_classes = [resources.NominationBallotResource]

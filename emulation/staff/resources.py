@@ -7,8 +7,10 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
-from import_export import fields, widgets
+from django.utils.translation import gettext_lazy
+from import_export import fields
 
+from cum4.import_widgets import LabelChoiceWidget, LocalDateWidget, NaturalKeyWidget
 from cum4.models import Unit
 from cum4.resources import BaseResource
 from emulation.staff.models import (
@@ -24,33 +26,13 @@ from emulation.staff.models import (
 )
 
 
-class CodeWidget(widgets.ForeignKeyWidget):
-    """A foreign key written as the target's natural code, with a readable error."""
+class CodeWidget(NaturalKeyWidget):
+    """A foreign key written as the target's name when it has one (a unit), else its natural
+    code (a person: names are not unique); read back from either, with a readable error."""
 
-    def clean(self, value, row=None, **kwargs):
-        if value in (None, ""):
-            return None
-        try:
-            return self.get_queryset(value, row, **kwargs).get(**{self.field: str(value).strip()})
-        except self.model.DoesNotExist:
-            raise ValueError(_("unknown code “%(code)s”") % {"code": value}) from None
-
-
-class ChoiceWidget(widgets.CharWidget):
-    """A choice written as its code; an unknown code is an error, not a silent blank."""
-
-    def __init__(self, choices, **kwargs) -> None:
-        super().__init__(**kwargs)
-        self.codes = [code for code, _label in choices]
-
-    def clean(self, value, row=None, **kwargs):
-        value = super().clean(value, row, **kwargs)
-        if value not in self.codes:
-            raise ValueError(
-                _("“%(value)s” is not one of: %(codes)s")
-                % {"value": value, "codes": ", ".join(self.codes)}
-            )
-        return value
+    def __init__(self, model, field: str = "code", **kwargs) -> None:
+        names = {f.name for f in model._meta.get_fields()}
+        super().__init__(model, field, "name" if "name" in names else None, **kwargs)
 
 
 def _staff_field() -> fields.Field:
@@ -60,8 +42,18 @@ def _staff_field() -> fields.Field:
     )
 
 
+def _name_field() -> fields.Field:
+    """The person's name beside their staff code, for readers (not imported)."""
+    return fields.Field(attribute="staff_member__full_name", column_name="full_name",
+                        readonly=True)
+
+
 def _unit_field(attribute: str = "unit") -> fields.Field:
     return fields.Field(attribute=attribute, column_name="unit", widget=CodeWidget(Unit, "code"))
+
+
+STAFF_LABELS = {"staff_member": gettext_lazy("Staff code"),
+                "full_name": gettext_lazy("Full name")}
 
 
 class StaffMemberResource(BaseResource):
@@ -70,7 +62,11 @@ class StaffMemberResource(BaseResource):
     unit = fields.Field(column_name="unit", readonly=False)
     position = fields.Field(column_name="position")
     leadership_level = fields.Field(column_name="leadership_level")
-    start = fields.Field(column_name="start")
+    start = fields.Field(column_name="start", widget=LocalDateWidget())
+    labels = {"code": gettext_lazy("Staff code"), "unit": gettext_lazy("Inspectorate"),
+              "position": gettext_lazy("Position"),
+              "leadership_level": gettext_lazy("Leadership level"),
+              "start": gettext_lazy("In post since")}
 
     class Meta:
         model = StaffMember
@@ -90,7 +86,7 @@ class StaffMemberResource(BaseResource):
 
     def dehydrate_unit(self, member):
         current = self._current(member)
-        return current.unit.code if current else ""
+        return current.unit.name if current else ""
 
     def dehydrate_position(self, member):
         current = self._current(member)
@@ -98,7 +94,7 @@ class StaffMemberResource(BaseResource):
 
     def dehydrate_leadership_level(self, member):
         current = self._current(member)
-        return current.leadership_level if current else ""
+        return current.get_leadership_level_display() if current else ""
 
     def dehydrate_start(self, member):
         current = self._current(member)
@@ -111,20 +107,27 @@ class StaffMemberResource(BaseResource):
             super().import_instance(instance, row, **kwargs)
         except ValidationError as error:
             errors.update(error.message_dict)
-        unit = Unit.objects.filter(code=str(row.get("unit") or "").strip()).first()
+        try:  # the unit by its name (as exported) or its code (as typed)
+            unit = CodeWidget(Unit).clean(row.get("unit"))
+        except ValueError:
+            unit = None
         if unit is None:
             errors["unit"] = _("unknown code “%(code)s”") % {"code": row.get("unit")}
         elif self.only_unit is not None and unit != self.only_unit:
             errors["unit"] = _("a unit can only import its own staff (%(code)s)") % {
                 "code": self.only_unit.code
             }
-        if row.get("leadership_level") not in LeadershipLevel.values:
-            errors["leadership_level"] = _("“%(value)s” is not one of: %(codes)s") % {
-                "value": row.get("leadership_level"), "codes": ", ".join(LeadershipLevel.values)
-            }
+        level = None
+        try:
+            level = LabelChoiceWidget(LeadershipLevel.choices, blank=None).clean(
+                row.get("leadership_level"))
+        except ValueError as error:
+            errors["leadership_level"] = str(error)
+        if level is None and "leadership_level" not in errors:
+            errors["leadership_level"] = _("this column is needed")
         start = row.get("start")
         try:
-            start = widgets.DateWidget().clean(start)
+            start = LocalDateWidget().clean(start)
         except ValueError:
             start = None
         if not start:
@@ -133,7 +136,7 @@ class StaffMemberResource(BaseResource):
             errors["position"] = _("this column is needed")
         if errors:
             raise ValidationError(errors)
-        instance._post = (unit, str(row["position"]).strip(), row["leadership_level"], start)
+        instance._post = (unit, str(row["position"]).strip(), level, start)
 
     def after_save_instance(self, instance, row, **kwargs):
         if kwargs.get("dry_run"):
@@ -151,53 +154,65 @@ class StaffMemberResource(BaseResource):
 
 class YearlyRatingResource(BaseResource):
     staff_member = _staff_field()
+    full_name = _name_field()
+    labels = STAFF_LABELS
     unit = _unit_field()
     rating = fields.Field(attribute="rating", column_name="rating",
-                          widget=ChoiceWidget(YearlyRating._meta.get_field("rating").choices))
+                          widget=LabelChoiceWidget(YearlyRating._meta.get_field("rating").choices))
 
     class Meta:
         model = YearlyRating
         import_id_fields = ["staff_member", "year"]
-        fields = ["staff_member", "year", "unit", "rating"]
+        fields = ["staff_member", "full_name", "year", "unit", "rating"]
+        export_order = fields
         skip_unchanged = True
         clean_model_instances = True
 
 
 class DisciplinaryMeasureResource(BaseResource):
     staff_member = _staff_field()
+    full_name = _name_field()
+    labels = STAFF_LABELS
     level = fields.Field(attribute="level", column_name="level",
-                         widget=ChoiceWidget(DisciplinaryMeasure._meta.get_field("level").choices))
+                         widget=LabelChoiceWidget(DisciplinaryMeasure._meta.get_field("level").choices))
 
     class Meta:
         model = DisciplinaryMeasure
         import_id_fields = ["staff_member", "year", "level"]
-        fields = ["staff_member", "year", "level", "decision_ref", "reason"]
+        fields = ["staff_member", "full_name", "year", "level", "decision_ref", "reason"]
+        export_order = fields
         skip_unchanged = True
         clean_model_instances = True
 
 
 class InitiativeResource(BaseResource):
     staff_member = _staff_field()
+    full_name = _name_field()
+    labels = STAFF_LABELS
     level = fields.Field(attribute="level", column_name="level",
-                         widget=ChoiceWidget(Initiative._meta.get_field("level").choices))
+                         widget=LabelChoiceWidget(Initiative._meta.get_field("level").choices))
 
     class Meta:
         model = Initiative
         import_id_fields = ["staff_member", "year", "title"]
-        fields = ["staff_member", "year", "title", "level", "recognised_by"]
+        fields = ["staff_member", "full_name", "year", "title", "level", "recognised_by"]
+        export_order = fields
         skip_unchanged = True
         clean_model_instances = True
 
 
 class LeavePeriodResource(BaseResource):
     staff_member = _staff_field()
+    full_name = _name_field()
+    labels = STAFF_LABELS
     kind = fields.Field(attribute="kind", column_name="kind",
-                        widget=ChoiceWidget(LeavePeriod._meta.get_field("kind").choices))
+                        widget=LabelChoiceWidget(LeavePeriod._meta.get_field("kind").choices))
 
     class Meta:
         model = LeavePeriod
         import_id_fields = ["staff_member", "kind", "start"]
-        fields = ["staff_member", "kind", "start", "end", "note"]
+        fields = ["staff_member", "full_name", "kind", "start", "end", "note"]
+        export_order = fields
         skip_unchanged = True
         clean_model_instances = True
 
@@ -213,28 +228,29 @@ class ComplaintHoldRuleResource(BaseResource):
 
 class StaffAssignmentResource(BaseResource):
     staff_member = _staff_field()
+    full_name = _name_field()
+    labels = STAFF_LABELS
     unit = _unit_field()
 
     class Meta:
         model = StaffAssignment
         import_id_fields = ["staff_member", "unit", "start"]
-        fields = ["staff_member", "unit", "position", "leadership_level", "start", "end"]
+        fields = ["staff_member", "full_name", "unit", "position", "leadership_level", "start", "end"]
+        export_order = fields
         skip_unchanged = True
         clean_model_instances = True
 
 
-class PersonColumns:
-    """Staff code plus the person's name for readers (the name is export-only)."""
+class PersonColumns(BaseResource):
+    """Staff code plus the person's name for readers (the name is export-only). A resource
+    (not a plain mixin) so that its two fields are declared on the resources built on it."""
 
-    staff_member = fields.Field(
-        attribute="staff_member", column_name="staff_member",
-        widget=CodeWidget(StaffMember, "code"),
-    )
-    full_name = fields.Field(attribute="staff_member__full_name", column_name="full_name",
-                             readonly=True)
+    labels = STAFF_LABELS
+    staff_member = _staff_field()
+    full_name = _name_field()
 
 
-class PendingComplaintResource(PersonColumns, BaseResource):
+class PendingComplaintResource(PersonColumns):
     unit = fields.Field(attribute="unit", column_name="unit", widget=CodeWidget(Unit, "code"))
 
     class Meta:

@@ -4,8 +4,13 @@ read-only admin, and the retention of ACCESS_LOG_DAYS days."""
 from __future__ import annotations
 
 import datetime as dt
+import io
+import re
 
+import openpyxl
 import pytest
+import tablib
+from django.contrib import admin
 from django.core.management import call_command
 from django.test import override_settings
 from django.urls import reverse
@@ -103,3 +108,88 @@ def test_downloading_the_staff_register_writes_an_access_log_row(client_for, lea
     assert response.status_code == 200
     record = AccessRecord.objects.get()
     assert (record.username, record.action, record.what) == ("laichau.leader", "download", "can-bo-laichau.xlsx")
+
+
+def _users_export(client) -> openpyxl.Workbook:
+    formats = [f().get_title() for f in admin.site._registry[User].get_export_formats()]
+    fields = {f"userresource_{name}": "on" for name in
+              ("username", "full_name", "email", "role", "unit", "position", "is_active")}
+    response = client.post(reverse("admin:cum4_user_export"),
+                           {"format": str(formats.index("xlsx")), "resource": "0", **fields})
+    return openpyxl.load_workbook(io.BytesIO(response.content))
+
+
+def _with_changes(book: openpyxl.Workbook, changes: dict[str, dict[str, str]]) -> bytes:
+    """The exported workbook with some cells changed: user name → {header: new value}."""
+    sheet = book.active
+    headers = [cell.value for cell in sheet[1]]
+    for row in sheet.iter_rows(min_row=2):
+        for header, value in changes.get(row[0].value, {}).items():
+            row[headers.index(header)].value = value
+    output = io.BytesIO()
+    book.save(output)
+    return output.getvalue()
+
+
+def _preview(client, content: bytes):
+    upload = io.BytesIO(content)
+    upload.name = "nguoi-dung.xlsx"
+    formats = [f().get_title() for f in admin.site._registry[User].get_import_formats()]
+    xlsx = str(formats.index("xlsx"))
+    response = client.post(reverse("admin:cum4_user_import"),
+                           {"resource": "0", "format": xlsx, "import_file": upload})
+    return response, xlsx
+
+
+def _import(client, content: bytes):
+    response, xlsx = _preview(client, content)
+    form = re.search(rb'name="import_file_name" value="([^"]+)"', response.content)
+    assert form, response.content.decode()[:3000]
+    return client.post(reverse("admin:cum4_user_process_import"), {
+        "import_file_name": form.group(1).decode(), "original_file_name": "nguoi-dung.xlsx",
+        "format": xlsx, "resource": "0",
+    })
+
+
+def test_it_records_a_role_changed_by_the_users_excel_import(client_for, secretariat):
+    client = client_for(secretariat)
+    content = _with_changes(_users_export(client), {
+        "laichau.staff": {"Vai trò": "lãnh đạo đơn vị", "Thanh tra tỉnh": "Thanh tra tỉnh Sơn La"},
+    })
+    AccessRecord.objects.all().delete()  # the export's own row
+    response = _import(client, content)
+    assert response.status_code in (200, 302)
+    record = AccessRecord.objects.get(action="user_change")  # one row: the others unchanged
+    assert record.user == secretariat and record.username == "secretariat"
+    assert record.what == (
+        "laichau.staff: vai trò: cán bộ đơn vị → lãnh đạo đơn vị; "
+        "Thanh tra tỉnh: Thanh tra tỉnh Lai Châu → Thanh tra tỉnh Sơn La"
+    )
+    assert record.path.endswith("/process_import/")
+    changed = User.objects.get(username="laichau.staff")
+    assert (changed.role, changed.unit.code) == ("leader", "sonla")
+
+
+def test_it_records_nothing_for_an_unchanged_import_or_a_preview(client_for, secretariat):
+    client = client_for(secretariat)
+    book = _users_export(client)
+    AccessRecord.objects.all().delete()
+    _import(client, _with_changes(book, {}))
+    assert not AccessRecord.objects.filter(action="user_change").exists()
+    # The preview (a dry run) of a change records nothing and changes nothing.
+    _preview(client, _with_changes(book, {"laichau.staff": {"Vai trò": "lãnh đạo đơn vị"}}))
+    assert not AccessRecord.objects.filter(action="user_change").exists()
+    assert User.objects.get(username="laichau.staff").role == "staff"
+
+
+def test_it_records_nothing_when_the_import_fails(secretariat):
+    """One bad row: nothing is imported, so no change is recorded either."""
+    from cum4.resources import UserResource
+
+    data = tablib.Dataset(headers=["username", "full_name", "role", "unit", "is_active"])
+    data.append(["laichau.staff", "Cán bộ", "leader", "laichau", 1])
+    data.append(["sonla.staff", "Cán bộ", "không có vai trò này", "sonla", 1])
+    result = UserResource().import_data(data, dry_run=False, user=secretariat)
+    assert result.has_validation_errors()
+    assert not AccessRecord.objects.exists()
+    assert User.objects.get(username="laichau.staff").role == "staff"

@@ -33,7 +33,7 @@ def hostile_units(db) -> list[Unit]:
 def _cells_by_name(workbook_bytes: bytes) -> dict[str, openpyxl.cell.Cell]:
     sheet = openpyxl.load_workbook(io.BytesIO(workbook_bytes)).active
     header = [cell.value for cell in sheet[1]]
-    column = header.index("name")
+    column = header.index("Tên")  # the unit's name, under its Vietnamese header
     # Only the hostile rows (the demo's own units may be in the table too).
     return {
         row[column].value: row[column]
@@ -59,7 +59,7 @@ def test_it_keeps_numbers_as_numbers_in_xlsx(hostile_units):
     sheet = openpyxl.load_workbook(io.BytesIO(XLSX().export_data(dataset))).active
     header = [cell.value for cell in sheet[1]]
     # A boolean stays a boolean (the neutralisation touches only text).
-    remote = sheet.cell(row=2, column=header.index("is_remote_area") + 1)
+    remote = sheet.cell(row=2, column=header.index("Vùng sâu, vùng xa") + 1)
     assert remote.data_type == "b"
 
 
@@ -76,13 +76,13 @@ def test_it_leaves_negative_numbers_as_numbers(db):
     unit.delta = -1
     row = SignedResource().export(queryset=[unit]).dict[0]
     assert row["delta"] == "-1"
-    assert row["province"] == "'-"
+    assert row["Tỉnh"] == "'-"  # the province, under its Vietnamese header
 
 
 def test_it_neutralises_csv_cells_too(hostile_units):
     text = CSV().export_data(UnitResource().export())
     rows = list(csv.DictReader(io.StringIO(text)))
-    assert {row["name"] for row in rows} == {"'" + payload for payload in PAYLOADS}
+    assert {row["Tên"] for row in rows} == {"'" + payload for payload in PAYLOADS}
 
 
 def test_it_exports_formula_like_text_as_inert_strings_through_the_admin(

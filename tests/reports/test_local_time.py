@@ -79,5 +79,6 @@ def test_the_admin_export_of_reports_writes_vietnamese_local_times(client_for, s
     )
     assert response.status_code == 200, response.content[:300]
     rows = list(openpyxl.load_workbook(io.BytesIO(response.content)).active.values)
-    submitted = [row[3] for row in rows[1:] if row[0] == "sonla" and row[2] == 4]
-    assert submitted in ([dt.datetime(2023, 11, 30, 5, 30)], ["2023-11-30 05:30:00"]), submitted
+    # The unit by its name and the quarter by its label (issue 14); the time a date cell.
+    submitted = [row[3] for row in rows[1:] if row[0] == "Thanh tra tỉnh Sơn La" and row[2] == "Q4"]
+    assert submitted == [dt.datetime(2023, 11, 30, 5, 30)], submitted

@@ -32,7 +32,8 @@ def test_it_round_trips_movements_responses_and_targets(cluster_2022):
     _round_trip(MovementResponseResource, MovementResponse)
     _round_trip(PledgeTargetResource, PledgeTarget)
     row = MovementResponseResource().export().dict[0]
-    assert row["movement"].startswith("cum-iv/2022/") and row["unit"]
+    # People read the cluster and the unit by name, under Vietnamese headers (issue 14).
+    assert row["Phong trào"].startswith("Cụm thi đua số IV/2022/") and row["Thanh tra tỉnh"]
 
 
 def test_it_imports_a_changed_amount_by_natural_keys(cluster_2022):
@@ -40,10 +41,28 @@ def test_it_imports_a_changed_amount_by_natural_keys(cluster_2022):
     data = MovementResponseResource().export()
     first = data.dict[0]
     data = tablib.Dataset(headers=data.headers)
-    data.append([first[h] if h != "amount_vnd" else 7_000_000 for h in data.headers])
+    amount = "Số tiền đóng góp (đồng)"
+    data.append([first[h] if h != amount else 7_000_000 for h in data.headers])
     MovementResponseResource().import_data(data, dry_run=False, raise_errors=True)
-    movement_name = first["movement"].split("/", 2)[2]
-    assert MovementResponse.objects.get(movement__name=movement_name, unit__code=first["unit"]).amount_vnd == 7_000_000
+    movement_name = first["Phong trào"].split("/", 2)[2]
+    response = MovementResponse.objects.get(movement__name=movement_name,
+                                            unit__name=first["Thanh tra tỉnh"])
+    assert response.amount_vnd == 7_000_000
+
+
+def test_it_still_imports_a_file_headed_by_codes(cluster_2022):
+    """Files written before the Vietnamese headers (codes as headers and values) import."""
+    demo_pledges.load()
+    response = MovementResponse.objects.select_related("movement__cluster_year__cluster",
+                                                       "unit").first()
+    movement = response.movement
+    data = tablib.Dataset(headers=["movement", "unit", "activities", "results", "amount_vnd"])
+    data.append([f"{movement.cluster_year.cluster.code}/{movement.cluster_year.year}/"
+                 f"{movement.name}", response.unit.code, response.activities, response.results,
+                 8_000_000])
+    MovementResponseResource().import_data(data, dry_run=False, raise_errors=True)
+    response.refresh_from_db()
+    assert response.amount_vnd == 8_000_000
 
 
 def test_it_offers_excel_export_of_movements_in_the_admin(client_for, secretariat):
@@ -59,7 +78,7 @@ def test_it_exports_the_leads_judgements_but_offers_no_import(client_for, secret
     demo_pledges.load()
     rows = ManualJudgementResource().export().dict
     assert len(rows) == ManualJudgement.objects.count() == 13
-    assert {row["judged_by"] for row in rows} == {"langson.leader"}
+    assert {row["Người đánh giá"] for row in rows} == {"Chánh Thanh tra Lạng Sơn"}
     client = client_for(secretariat)
     assert client.get(reverse("admin:emulation_manualjudgement_export")).status_code == 200
     with pytest.raises(NoReverseMatch):
