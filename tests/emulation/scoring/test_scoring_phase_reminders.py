@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from cum4.models import Unit
 from cum4.notifications.models import Notification
+from cum4.notifications.reminders import reminders_send
 from emulation.movements.models import CycleDeadline
 from emulation.movements.selectors.deadlines import (
     cycle_deadline_rule,
@@ -169,3 +170,17 @@ def test_the_rules_page_lists_the_scoring_phase_deadlines(client_for, secretaria
                        ("chốt điểm và bình xét, suy tôn", "10/12")):
         assert label in body.lower() and day in body
     assert "Quy chế hoạt động Cụm" in body
+
+
+def test_send_reminders_query_count_does_not_grow_with_the_units_reminded(
+    cluster_2022, table_2022
+):
+    today = dt.date(2022, 11, 14)
+    with CaptureQueriesContext(connection) as all_pending:
+        many = reminders_send(today=today)
+    Notification.objects.all().delete()
+    _self_score_all(cluster_2022, table_2022, *MEMBERS_2022[1:])
+    with CaptureQueriesContext(connection) as one_pending:
+        few = reminders_send(today=today)
+    assert (many.notifications, few.notifications) == (16, 4)  # 7 units or 1, and the lead
+    assert len(all_pending) == len(one_pending) <= 30
