@@ -23,7 +23,13 @@ from emulation.movements.selectors.deadlines import (
 )
 from emulation.scoring.models import CrossReview, NominationBallot
 from emulation.scoring.reminders import scoring_deadlines
-from tests.emulation.scoring_fixtures import leader_of, set_phase, set_scores, small_table
+from tests.emulation.scoring_fixtures import (
+    leader_of,
+    set_phase,
+    set_scores,
+    small_table,
+    staff_of,
+)
 from tests.notifications.conftest import notified
 
 pytestmark = pytest.mark.django_db
@@ -184,3 +190,12 @@ def test_send_reminders_query_count_does_not_grow_with_the_units_reminded(
         few = reminders_send(today=today)
     assert (many.notifications, few.notifications) == (16, 4)  # 7 units or 1, and the lead
     assert len(all_pending) == len(one_pending) <= 30
+
+
+def test_the_units_scoring_tasks_carry_the_phase_deadline(client_for, cluster_2022, table_2022):
+    set_phase(cluster_2022, "self")
+    body = client_for(staff_of("laichau")).get(reverse("cum4:home")).content.decode()
+    assert "15/11/2022" in body  # 2022 is past: the task is late
+    set_phase(cluster_2022, "vote")
+    body = client_for(leader_of("laichau")).get(reverse("cum4:home")).content.decode()
+    assert "10/12/2022" in body
