@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cum4.registry import ClusterLink, DemoLoader, NavItem, registry
 from emulation.dossier import demo
-from emulation.dossier.reminders import unit_dossier_deadlines
+from emulation.dossier.reminders import cluster_dossier_deadlines, unit_dossier_deadlines
 
 
 def _can_view(user, cluster_year) -> bool:
@@ -22,3 +22,4 @@ def register() -> None:
         ClusterLink(_("Award dossier"), "emulation:dossier_home", order=63, visible=_can_view)
     )
     registry.add_deadline_provider(unit_dossier_deadlines)
+    registry.add_deadline_provider(cluster_dossier_deadlines)

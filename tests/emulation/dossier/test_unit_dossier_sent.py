@@ -144,3 +144,15 @@ def test_the_unit_dossier_reminders_query_count_does_not_grow_with_the_units(clu
         few = unit_dossier_deadlines(today=today)
     assert len(many) == 7 and len(few) == 1
     assert len(all_pending) == len(one_pending) <= 5
+
+
+def test_the_lead_is_not_reminded_of_a_cluster_dossier_already_complete(dossier_2022, lead_2022):
+    call_command("send_reminders", "--date", "2022-12-19")
+    assert notified(key__startswith="dossier:") == ["laichau.leader", "langson.leader"]
+    note = Notification.objects.filter(key__startswith="dossier:").first()
+    assert note.url == HOME
+    Notification.objects.all().delete()
+    dossier_2022.completed_at = dt.datetime(2022, 12, 15, tzinfo=dt.UTC)
+    dossier_2022.save()
+    call_command("send_reminders", "--date", "2022-12-19")
+    assert not Notification.objects.filter(key__startswith="dossier:")
