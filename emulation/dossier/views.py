@@ -35,24 +35,32 @@ def dossier_home(request: HttpRequest, code: str, year: int) -> HttpResponse:
     cluster_year = get_cluster_year_for_user(request, code, year, "emulation.view_dossier")
     user: User = request.user
     checklist = selectors.checklist(cluster_year=cluster_year, user=user)
-    sees_all = user.has_perm("emulation.view_unit_dossiers", cluster_year)
-    own_unit = user.unit if getattr(user, "works_in_unit", False) else None
-    units = (selectors.unit_dossiers(cluster_year=cluster_year, checklist=checklist)
-             if sees_all else selectors.unit_dossiers(
-                 cluster_year=cluster_year, unit=own_unit, checklist=checklist)
-             if own_unit else [])
-    own_sent = any(row.sent for row in units if own_unit and row.unit.pk == own_unit.pk)
-    can_send = own_unit is not None and not own_sent and may(
-        user, "emulation.send_unit_dossier", UnitDossierRef(cluster_year, own_unit))
     return render(request, "emulation/dossier/dossier_home.html", {
         "cluster_year": cluster_year,
         "checklist": checklist,
         "can_run": may(user, "emulation.run_dossier", cluster_year),
         "can_download": user.has_perm("emulation.download_dossier", cluster_year),
-        "unit_rows": units,
-        "own_unit": own_unit,
-        "send_form": UnitDossierSendForm() if can_send else None,
+        **_units_panel(user, cluster_year, checklist),
     })
+
+
+def _units_panel(user: User, cluster_year, checklist: selectors.Checklist) -> dict:
+    """Who has sent their dossier (every member for the lead, the secretariat and the viewer;
+    a unit's people see their own unit), and the leader's form while theirs is not sent."""
+    own_unit = user.unit if getattr(user, "works_in_unit", False) else None
+    if user.has_perm("emulation.view_unit_dossiers", cluster_year):
+        rows = selectors.unit_dossiers(cluster_year=cluster_year, checklist=checklist)
+    elif own_unit is not None:
+        rows = selectors.unit_dossiers(cluster_year=cluster_year, unit=own_unit,
+                                       checklist=checklist)
+    else:
+        rows = []
+    own_sent = own_unit is not None and any(
+        row.sent for row in rows if row.unit.pk == own_unit.pk)
+    can_send = own_unit is not None and not own_sent and may(
+        user, "emulation.send_unit_dossier", UnitDossierRef(cluster_year, own_unit))
+    return {"unit_rows": rows, "own_unit": own_unit,
+            "send_form": UnitDossierSendForm() if can_send else None}
 
 
 @require_POST
