@@ -15,7 +15,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from cum4.notifications.models import Notification
-from cum4.notifications.services import Message, notify
+from cum4.notifications.services import Message, Notice, notify_keyed
 from cum4.registry import Deadline, registry
 
 SOON, PASSED = "soon", "passed"
@@ -54,22 +54,23 @@ class RunResult:
 
 
 def reminders_send(*, today: dt.date) -> RunResult:
-    """Remind the recipients of every deadline whose stage falls on `today`."""
-    reminders = created = 0
+    """Remind the recipients of every deadline whose stage falls on `today`: all of them
+    written at once, so the queries do not grow with the number of units (the providers
+    read theirs in a constant number each)."""
+    notices = []
     for provider in registry.deadline_providers:
         for deadline in provider(today=today):
             stage = reminder_stage(deadline.due, today)
             if stage is None or not deadline.recipients:
                 continue
-            reminders += 1
-            created += notify(
-                recipients=deadline.recipients,
+            notices.append(Notice(
+                recipients=tuple(deadline.recipients),
                 kind=STAGE_KINDS[stage],
                 message=_message(deadline, stage),
                 url=deadline.url,
                 key=f"{deadline.key}:{stage}:{today.isoformat()}",
-            )
-    return RunResult(reminders, created)
+            ))
+    return RunResult(len(notices), notify_keyed(notices=notices))
 
 
 def _message(deadline: Deadline, stage: str) -> Message:

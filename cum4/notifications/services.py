@@ -97,6 +97,51 @@ def notify(
     return len(rows)
 
 
+@dataclass(frozen=True)
+class Notice:
+    """One keyed notification to several people (a reminder of one duty on one day)."""
+
+    recipients: tuple[User, ...]
+    kind: str
+    message: Message
+    url: str
+    key: str
+
+
+def notify_keyed(*, notices: Iterable[Notice]) -> int:
+    """`notify` for many keyed notices at once, in a constant number of queries whatever
+    their number (the reminders of a day): a recipient who already has a notification under
+    a notice's key gets nothing. Returns how many were created."""
+    notices = [n for n in notices if n.key]
+    keys = {n.key for n in notices}
+    if not keys:
+        return 0
+    done = set(Notification.objects.filter(key__in=keys).values_list("recipient_id", "key"))
+    rows: list[Notification] = []
+    for notice in notices:
+        people = {user.pk: user for user in notice.recipients if user.is_active}
+        for user in people.values():
+            if (user.pk, notice.key) in done:
+                continue
+            done.add((user.pk, notice.key))
+            with translation.override(language_of(user)):
+                rows.append(Notification(recipient=user, kind=notice.kind,
+                                         text=notice.message.render()[:500], url=notice.url,
+                                         key=notice.key))
+    if not rows:
+        return 0
+    user_ids = sorted({row.recipient_id for row in rows})
+    with transaction.atomic():
+        # A concurrent run may have written the same key meanwhile: its row stands.
+        Notification.objects.bulk_create(rows, ignore_conflicts=True)
+        _refresh_unread(user_ids)
+        ids = list(Notification.objects.filter(
+            key__in=keys, recipient_id__in=user_ids, emailed_at__isnull=True
+        ).values_list("pk", flat=True))
+        transaction.on_commit(lambda: emails_send(notification_ids=ids))
+    return len(rows)
+
+
 def _refresh_unread(user_ids: list[int]) -> None:
     """Recount the unread notifications of these people into their inboxes (created if need be)."""
     Inbox.objects.bulk_create([Inbox(user_id=pk) for pk in user_ids], ignore_conflicts=True)

@@ -19,7 +19,7 @@ from cum4.formatting import vn_date, vn_number
 from cum4.permissions import require_perm
 from cum4.view_helpers import xlsx_response
 from emulation.awards.models import BaseSalary, RewardMultiplier, TitleRule
-from emulation.movements.models import CycleDeadline
+from emulation.movements.selectors.deadlines import cycle_deadlines_in_force
 from emulation.staff.models import ComplaintHoldRule, DisciplineLevel, InitiativeLevel, Rating
 
 
@@ -95,7 +95,7 @@ def rules_in_force_on(*, day: dt.date) -> list[RuleRow]:
         rows.append(RuleRow(salary, salary, f"{vn_number(row.amount)} đ", row.valid_from,
                             row.valid_to, row.legal_basis, row.needs_confirmation, row.note))
     deadlines = _("Deadlines")
-    for row in CycleDeadline.objects.in_force_on(day).order_by("kind", "-valid_from"):
+    for row in cycle_deadlines_in_force(on=day):
         rows.append(RuleRow(deadlines, row.get_kind_display(), f"{row.day:02d}/{row.month:02d}",
                             row.valid_from, row.valid_to, row.legal_basis,
                             row.needs_confirmation, row.note))

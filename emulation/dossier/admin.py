@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from emulation.dossier.models import Component, Dossier, SignedCopy
+from emulation.dossier.models import Component, Dossier, SignedCopy, UnitDossier
 
 
 @admin.register(Dossier)
@@ -39,3 +39,10 @@ class ComponentAdmin(SimpleHistoryAdmin):
 class SignedCopyAdmin(SimpleHistoryAdmin):
     list_display = ["original_name", "component", "uploaded_by", "uploaded_at"]
     readonly_fields = ["component", "file", "original_name", "size", "uploaded_by", "uploaded_at"]
+
+
+@admin.register(UnitDossier)
+class UnitDossierAdmin(SimpleHistoryAdmin):
+    list_display = ["unit", "cluster_year", "sent_at", "sent_by"]
+    list_filter = ["cluster_year"]
+    readonly_fields = ["cluster_year", "unit", "sent_at", "sent_by", "contents"]

@@ -1,6 +1,7 @@
 """Demo dossiers (load_demo, order 400, after scoring): 2022 complete and frozen for the
-2022 proposals, before the 20 December deadline; 2025 open and in progress (the minutes
-being prepared while the review goes on).
+2022 proposals, before the 20 December deadline, every member unit's dossier sent to the lead
+on 5 December; 2025 open and in progress (the minutes being prepared while the review goes
+on, no unit's dossier sent yet).
 
 Idempotent: a frozen component is left alone, a written one is not written again, so a
 second load_demo changes nothing.
@@ -13,10 +14,11 @@ import datetime as dt
 from cum4.demo import CLUSTER_CODE
 from cum4.models import ClusterYear, Membership, User
 from emulation.dossier import services
-from emulation.dossier.models import Component
+from emulation.dossier.models import Component, UnitDossier
 
 Kind = Component.Kind
 FROZEN_2022 = dt.datetime(2022, 12, 15, 9, 0, tzinfo=dt.UTC)
+SENT_2022 = dt.datetime(2022, 12, 5, 2, 0, tzinfo=dt.UTC)  # 09:00 in Vietnam
 ISSUED_2022 = dt.date(2022, 12, 15)
 NUMBERS_2022 = {Kind.SUBMISSION: "25", Kind.MINUTES: "24", Kind.ACHIEVEMENT: "118",
                 Kind.PENDING: "119"}
@@ -64,6 +66,14 @@ def load() -> None:
             _write(component, {"secretary": "Nguyễn Thị Thư (demo)",
                                "held_on": "09/12/2022"} if component.kind == Kind.MINUTES else {},
                    lead)
+        for membership in Membership.objects.filter(cluster_year=year_2022).select_related(
+                "unit").order_by("pk"):
+            if not UnitDossier.objects.filter(cluster_year=year_2022,
+                                              unit=membership.unit).exists():
+                services.unit_dossier_send(
+                    cluster_year=year_2022, unit=membership.unit, by=_leader(membership.unit),
+                    note="Công văn gửi hồ sơ thi đua, khen thưởng năm 2022 (demo)",
+                    at=SENT_2022)
         for component in Component.objects.filter(dossier__cluster_year=year_2022,
                                                   frozen_at__isnull=True).order_by("pk"):
             services.component_freeze(component=component, number=NUMBERS_2022[component.kind],

@@ -31,3 +31,10 @@ class FreezeForm(forms.Form):
 
 class SignedCopyForm(forms.Form):
     file = forms.FileField(label=_("Signed copy (scan)"))
+
+
+class UnitDossierSendForm(forms.Form):
+    note = forms.CharField(
+        label=_("What was sent"), max_length=500, required=False,
+        widget=forms.TextInput(attrs={"class": "form-control"}),
+        help_text=_("E.g. the covering letter's number and the documents sent with it."))

@@ -176,3 +176,44 @@ class SignedCopy(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+
+class UnitDossier(models.Model):
+    """A member unit's year-end dossier sent to the cluster's lead, marked sent by the unit's
+    leader: when, by whom, and what it held then (`contents`: the unit's pieces of its
+    proposals' dossiers, each with its state and number, and the leader's note on what else
+    went with it). One per unit and cluster year; its history is kept."""
+
+    cluster_year = models.ForeignKey(ClusterYear, verbose_name=_("cluster year"),
+                                     on_delete=models.CASCADE, related_name="unit_dossiers")
+    unit = models.ForeignKey(Unit, verbose_name=_("inspectorate"), on_delete=models.PROTECT,
+                             related_name="+")
+    sent_at = models.DateTimeField(_("sent at"))
+    sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("sent by"),
+                                on_delete=models.PROTECT, related_name="+")
+    contents = models.JSONField(_("contents when sent"), default=list, blank=True)
+    note = models.CharField(_("what was sent"), max_length=500, blank=True,
+                            help_text=_("E.g. the covering letter's number and the documents "
+                                        "sent with it."))
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("unit's dossier sent")
+        verbose_name_plural = _("units' dossiers sent")
+        ordering = ["cluster_year", "unit__name"]
+        constraints = [
+            models.UniqueConstraint(fields=["cluster_year", "unit"],
+                                    name="unit_dossier_one_per_year"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit} — {self.cluster_year}"
+
+    @property
+    def contents_labels(self) -> list[str]:
+        """The recorded pieces, each named with its number when it had one."""
+        labels = []
+        for piece in self.contents:
+            label = str(Component.Kind(piece["kind"]).label)
+            labels.append(f"{label} ({piece['number']})" if piece.get("number") else label)
+        return labels

@@ -2,21 +2,26 @@
 
 Objects: a ClusterYear for the dossier as a whole, a Component for one document. A unit
 drafts its own achievement report and statement; the lead drafts the cluster's pieces and
-freezes every piece; the secretariat and the viewer read. Before a unit's pieces are frozen
+freezes every piece; the secretariat and the viewer read. A unit's leader marks the unit's
+dossier sent to the lead; the lead sees who has sent. Before a unit's pieces are frozen
 only that unit, the lead, the secretariat and the viewer read them; once frozen, every member.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import rules
 from django.core.exceptions import PermissionDenied
 
-from cum4.models import ClusterYear
+from cum4.models import ClusterYear, Unit
 from cum4.permissions import (
     is_cluster_lead,
     is_cluster_member,
     is_secretariat,
     is_viewer,
+    leads_unit,
+    unit_roles,
     works_in_unit,
 )
 from emulation.dossier.models import Component
@@ -72,6 +77,26 @@ rules.add_perm(
     "emulation.upload_signed_copy",
     leads_component_year | (is_units_piece & works_in_component_unit),
 )
+
+
+@dataclass(frozen=True)
+class UnitDossierRef:
+    """A member unit's dossier of a cluster year (the object of `send_unit_dossier`)."""
+
+    cluster_year: ClusterYear
+    unit: Unit
+
+
+@rules.predicate
+def leads_member_unit(user, ref: UnitDossierRef | None) -> bool:
+    """The leader of that unit, a member of the cluster that year: who signs what it sends."""
+    return (ref is not None and leads_unit(user, ref.unit)
+            and ref.cluster_year.pk in unit_roles(user))
+
+
+# Who has sent their dossier, and who has not: the lead, the secretariat, the viewer.
+rules.add_perm("emulation.view_unit_dossiers", is_cluster_lead | is_secretariat | is_viewer)
+rules.add_perm("emulation.send_unit_dossier", leads_member_unit)
 
 
 def may(user, perm: str, obj=None) -> bool:

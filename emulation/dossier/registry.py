@@ -1,4 +1,5 @@
-"""What the dossier adds to the shell: the menu entry, the cluster link and the demo step."""
+"""What the dossier adds to the shell: the menu entry, the cluster link, the demo step and the
+reminders of the units' dossiers."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cum4.registry import ClusterLink, DemoLoader, NavItem, registry
 from emulation.dossier import demo
+from emulation.dossier.reminders import cluster_dossier_deadlines, unit_dossier_deadlines
 
 
 def _can_view(user, cluster_year) -> bool:
@@ -19,3 +21,5 @@ def register() -> None:
     registry.add_cluster_link(
         ClusterLink(_("Award dossier"), "emulation:dossier_home", order=63, visible=_can_view)
     )
+    registry.add_deadline_provider(unit_dossier_deadlines)
+    registry.add_deadline_provider(cluster_dossier_deadlines)

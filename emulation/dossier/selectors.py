@@ -1,5 +1,6 @@
 """Reads of the dossier: the year's checklist (every component and its state), deadlines and
-the late flag, one component with its relations."""
+the late flag, one component with its relations, and which member units have sent their
+dossier to the lead."""
 
 from __future__ import annotations
 
@@ -9,11 +10,14 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Prefetch
 from django.utils import timezone
 
-from cum4.models import ClusterYear, User
+from cum4.collation import by_unit
+from cum4.models import ClusterYear, Membership, Unit, User
 from emulation.dossier import law
-from emulation.dossier.models import Component, Dossier, SignedCopy
+from emulation.dossier.models import Component, Dossier, SignedCopy, UnitDossier
 
 STATES = ("missing", "drafted", "frozen", "signed")
+# The pieces a unit writes for its own proposals (the lead writes the cluster's).
+UNIT_PIECES = (Component.Kind.ACHIEVEMENT, Component.Kind.PENDING)
 
 
 @dataclass
@@ -46,6 +50,7 @@ class Checklist:
     cluster_year: ClusterYear
     cluster: DossierRow | None
     proposals: list[DossierRow] = field(default_factory=list)
+    unit_deadline: law.Deadline | None = None  # of the units' dossiers
 
     @property
     def rows(self) -> list[DossierRow]:
@@ -77,7 +82,7 @@ def checklist(*, cluster_year: ClusterYear, user: User | None = None) -> Checkli
     year = cluster_year.year
     cluster_deadline = law.dossier_deadline(kind=law.CLUSTER, year=year)
     unit_deadline = law.dossier_deadline(kind=law.UNIT, year=year)
-    result = Checklist(cluster_year, None)
+    result = Checklist(cluster_year, None, unit_deadline=unit_deadline)
     for dossier in sorted(dossiers, key=_order):
         for component in dossier.components.all():
             component.dossier = dossier
@@ -113,3 +118,57 @@ def signed_copy_get(*, pk: int) -> SignedCopy | None:
 
 def today() -> dt.date:
     return timezone.localdate()
+
+
+@dataclass
+class UnitDossierRow:
+    """A member unit of the year: its dossier sent to the lead (None: not yet), its pieces of
+    its proposals' dossiers, and the dated deadline of the units' dossiers."""
+
+    unit: Unit
+    role: str
+    sent: UnitDossier | None
+    pieces: list[Component]
+    deadline: law.Deadline | None
+
+    @property
+    def late(self) -> bool:
+        """Sent after the deadline, or not sent once it has passed (Vietnam days)."""
+        if self.deadline is None:
+            return False
+        if self.sent is not None:
+            return timezone.localdate(self.sent.sent_at) > self.deadline.day
+        return timezone.localdate() > self.deadline.day
+
+
+def unit_dossiers(*, cluster_year: ClusterYear, unit: Unit | None = None,
+                  checklist: Checklist | None = None) -> list[UnitDossierRow]:
+    """Every member unit of the year (only `unit` when given), in the one unit order, with
+    whether and when its dossier was sent and its pieces' states. Five queries; two when the
+    page's `checklist` (built for the same user) already holds the pieces and the deadline."""
+    memberships = Membership.objects.filter(cluster_year=cluster_year).select_related("unit")
+    if unit is not None:
+        memberships = memberships.filter(unit=unit)
+    sent = {row.unit_id: row for row in UnitDossier.objects.filter(
+        cluster_year=cluster_year).select_related("sent_by")}
+    pieces: dict[int, list[Component]] = {}
+    if checklist is not None:
+        deadline = checklist.unit_deadline
+        for row in checklist.proposals:
+            pieces.setdefault(row.dossier.unit_id, []).extend(
+                c for c in row.components if c.kind in UNIT_PIECES)
+    else:
+        deadline = law.dossier_deadline(kind=law.UNIT, year=cluster_year.year)
+        components = (
+            Component.objects.filter(dossier__cluster_year=cluster_year,
+                                     dossier__kind=Dossier.Kind.PROPOSAL, kind__in=UNIT_PIECES)
+            .annotate(signed_count=Count("signed_copies")).prefetch_related("signed_copies")
+            .select_related("dossier").order_by("pk")
+        )
+        if unit is not None:
+            components = components.filter(dossier__unit=unit)
+        for component in components:
+            pieces.setdefault(component.dossier.unit_id, []).append(component)
+    return [UnitDossierRow(m.unit, m.role, sent.get(m.unit_id), pieces.get(m.unit_id, []),
+                           deadline)
+            for m in by_unit(memberships, lambda membership: membership.unit)]

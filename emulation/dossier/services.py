@@ -1,5 +1,5 @@
 """Writes of the dossier: open it, write a component's parts, freeze a component with its
-number and date, upload the signed copy. Each checks the right (`rules`), validates, saves
+number and date, upload the signed copy, mark a unit's dossier sent to the lead. Each checks the right (`rules`), validates, saves
 in a transaction and is audited (simple_history, with the user and a reason)."""
 
 from __future__ import annotations
@@ -13,10 +13,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from cum4.evidence import validate_evidence
-from cum4.models import ClusterYear, User
-from emulation.dossier import content, law
-from emulation.dossier.models import FROZEN_MESSAGE, Component, Dossier, SignedCopy
-from emulation.dossier.permissions import may
+from cum4.formatting import vn_date
+from cum4.models import ClusterYear, Unit, User
+from emulation.dossier import content, law, selectors
+from emulation.dossier.models import FROZEN_MESSAGE, Component, Dossier, SignedCopy, UnitDossier
+from emulation.dossier.permissions import UnitDossierRef, may
 from emulation.scoring import selectors as scoring
 
 Kind = Component.Kind
@@ -161,3 +162,34 @@ def signed_copy_upload(*, component: Component, upload: UploadedFile, by: User) 
     _audit(copy, by, "upload")
     copy.save()
     return copy
+
+
+@transaction.atomic
+def unit_dossier_send(*, cluster_year: ClusterYear, unit: Unit, by: User, note: str = "",
+                      at: dt.datetime | None = None) -> UnitDossier:
+    """The unit's leader marks the unit's dossier sent to the lead, once per year. The unit's
+    pieces of its proposals' dossiers (if it has any) must be drafted first; what they are
+    at that moment (kind, state, number) is recorded with the leader's note."""
+    if not may(by, "emulation.send_unit_dossier", UnitDossierRef(cluster_year, unit)):
+        raise PermissionDenied
+    done = UnitDossier.objects.filter(cluster_year=cluster_year, unit=unit).first()
+    if done is not None:
+        raise ValidationError(_("The dossier of %(unit)s was already sent on %(day)s.") % {
+            "unit": unit.name, "day": vn_date(timezone.localdate(done.sent_at))})
+    pieces = selectors.unit_dossiers(cluster_year=cluster_year, unit=unit)
+    components = pieces[0].pieces if pieces else []
+    missing = [str(c.get_kind_display()) for c in components if c.state == "missing"]
+    if missing:
+        raise ValidationError(_("Draft these pieces of the dossier before sending it: "
+                                "%(pieces)s.") % {"pieces": "; ".join(missing)})
+    record = UnitDossier(
+        cluster_year=cluster_year, unit=unit, sent_at=at or timezone.now(), sent_by=by,
+        note=note.strip(),
+        contents=[{"kind": c.kind, "state": c.state, "number": c.number,
+                   "issued_on": c.issued_on.isoformat() if c.issued_on else ""}
+                  for c in components],
+    )
+    record.full_clean()
+    _audit(record, by, "send")
+    record.save()
+    return record

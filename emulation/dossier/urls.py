@@ -12,6 +12,7 @@ urlpatterns: list = [
     path("dossier/", views.dossier_current, name="dossier_current"),
     path(Y, views.dossier_home, name="dossier_home"),
     path(Y + "open/", views.dossier_open, name="dossier_open"),
+    path(Y + "send/", views.unit_dossier_send, name="dossier_unit_send"),
     path(Y + "zip/", views.dossier_zip, name="dossier_zip"),
     path(Y + "components/<int:pk>/", views.component_detail, name="dossier_component"),
     path(Y + "components/<int:pk>/docx/", views.component_docx, name="dossier_component_docx"),

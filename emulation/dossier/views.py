@@ -14,9 +14,9 @@ from cum4.models import User
 from cum4.permissions import require_perm
 from cum4.view_helpers import add_errors, get_cluster_year_for_user, redirect_to_current
 from emulation.dossier import content, package, selectors, services, word
-from emulation.dossier.forms import FreezeForm, SignedCopyForm, WrittenForm
+from emulation.dossier.forms import FreezeForm, SignedCopyForm, UnitDossierSendForm, WrittenForm
 from emulation.dossier.models import Component
-from emulation.dossier.permissions import may, require
+from emulation.dossier.permissions import UnitDossierRef, may, require
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -40,7 +40,48 @@ def dossier_home(request: HttpRequest, code: str, year: int) -> HttpResponse:
         "checklist": checklist,
         "can_run": may(user, "emulation.run_dossier", cluster_year),
         "can_download": user.has_perm("emulation.download_dossier", cluster_year),
+        **_units_panel(user, cluster_year, checklist),
     })
+
+
+def _units_panel(user: User, cluster_year, checklist: selectors.Checklist) -> dict:
+    """Who has sent their dossier (every member for the lead, the secretariat and the viewer;
+    a unit's people see their own unit), and the leader's form while theirs is not sent."""
+    own_unit = user.unit if getattr(user, "works_in_unit", False) else None
+    if user.has_perm("emulation.view_unit_dossiers", cluster_year):
+        rows = selectors.unit_dossiers(cluster_year=cluster_year, checklist=checklist)
+    elif own_unit is not None:
+        rows = selectors.unit_dossiers(cluster_year=cluster_year, unit=own_unit,
+                                       checklist=checklist)
+    else:
+        rows = []
+    own_sent = own_unit is not None and any(
+        row.sent for row in rows if row.unit.pk == own_unit.pk)
+    can_send = own_unit is not None and not own_sent and may(
+        user, "emulation.send_unit_dossier", UnitDossierRef(cluster_year, own_unit))
+    return {"unit_rows": rows, "own_unit": own_unit,
+            "send_form": UnitDossierSendForm() if can_send else None}
+
+
+@require_POST
+def unit_dossier_send(request: HttpRequest, code: str, year: int) -> HttpResponse:
+    """The unit's leader marks the unit's dossier sent to the lead."""
+    cluster_year = get_cluster_year_for_user(request, code, year, "emulation.view_dossier")
+    user: User = request.user
+    if not getattr(user, "works_in_unit", False):
+        raise PermissionDenied
+    require(user, "emulation.send_unit_dossier", UnitDossierRef(cluster_year, user.unit))
+    form = UnitDossierSendForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        return redirect("emulation:dossier_home", code, year)
+    try:
+        services.unit_dossier_send(cluster_year=cluster_year, unit=user.unit, by=user,
+                                   note=form.cleaned_data["note"])
+        messages.success(request, _("Your unit's dossier is marked sent to the cluster's lead."))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect("emulation:dossier_home", code, year)
 
 
 @require_POST

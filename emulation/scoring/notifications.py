@@ -1,14 +1,13 @@
-"""What scoring tells people through the core's notifications (`cum4.notifications`):
+"""What scoring tells people through the core's notifications (`cum4.notifications`): a
+phase opened by the lead, self-scoring and review to the member units' staff and leader, the
+nomination vote to the member units' leaders (they cast the ballots).
 
-- a phase opened by the lead: self-scoring and review to the member units' staff and leader,
-  the nomination vote to the member units' leaders (they cast the ballots);
-- the year-end award dossier (the dated dossier rule, 20/12), to the cluster's lead and
-  deputy, before and after it.
+The reminders of the phases' deadlines are in `emulation.scoring.reminders`; those of the
+year-end award dossier in `emulation.dossier.reminders` (the room that knows when it is
+complete).
 """
 
 from __future__ import annotations
-
-import datetime as dt
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -16,10 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from cum4.models import ClusterYear, User
 from cum4.notifications import selectors as recipients
 from cum4.notifications.models import Notification
-from cum4.notifications.reminders import reminder_stage, reminder_years
 from cum4.notifications.services import Message, notify
-from cum4.registry import Deadline
-from emulation.movements.selectors.deadlines import dossier_deadline
 from emulation.scoring.models import ScoringRound
 
 Phase = ScoringRound.Phase
@@ -28,7 +24,6 @@ PHASE_TEXTS = {
     Phase.REVIEW: _("The review of the scores %(year)s of %(cluster)s has started"),
     Phase.VOTE: _("The nomination vote %(year)s of %(cluster)s is open: cast your unit's ballot"),
 }
-DOSSIER_TEXT = _("the award dossier %(year)s of %(cluster)s")
 
 
 def phase_opened_notify(*, cluster_year: ClusterYear, phase: str, by: User | None) -> None:
@@ -52,28 +47,3 @@ def phase_opened_notify(*, cluster_year: ClusterYear, phase: str, by: User | Non
         ),
         url=url,
     )
-
-
-def dossier_deadlines(*, today: dt.date) -> list[Deadline]:
-    """The year-end award dossier of each cluster year, to its lead and deputy."""
-    deadlines: list[Deadline] = []
-    for year in reminder_years(today):
-        due = dossier_deadline(year=year)  # the one deadline model (CycleDeadline)
-        if due is None:
-            continue
-        if reminder_stage(due, today) is None:
-            continue
-        for cluster_year in ClusterYear.objects.filter(year=year).select_related("cluster"):
-            deadlines.append(
-                Deadline(
-                    key=f"dossier:{cluster_year.cluster.code}:{year}",
-                    due=due,
-                    what=DOSSIER_TEXT,
-                    params={"year": year, "cluster": cluster_year.cluster.name},
-                    url=reverse("emulation:ranking", args=[cluster_year.cluster.code, year]),
-                    recipients=tuple(
-                        recipients.cluster_lead_leaders(cluster_year_id=cluster_year.pk)
-                    ),
-                )
-            )
-    return deadlines

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from cum4.registry import ClusterLink, ClusterYearRead, DemoLoader, NavItem, registry
 from emulation.scoring import demo, selectors, tasks
-from emulation.scoring.notifications import dossier_deadlines
+from emulation.scoring.reminders import scoring_deadlines
 from emulation.scoring.report_extra import ranking_extra
 
 
@@ -28,7 +28,7 @@ def register() -> None:
         ClusterLink(_("Ranking"), "emulation:ranking", order=62, visible=_can_view)
     )
     registry.add_unit_tasks(tasks.scoring_tasks)
-    registry.add_deadline_provider(dossier_deadlines)
+    registry.add_deadline_provider(scoring_deadlines)
     registry.add_report_extra("ranking", ranking_extra)
     # Every scoring page, its checks and the dashboard's ranking read the year's round.
     registry.add_cluster_year_read(ClusterYearRead(

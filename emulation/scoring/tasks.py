@@ -9,11 +9,24 @@ from django.utils.translation import gettext as _
 
 from cum4.models import Unit, User
 from cum4.registry import Task
+from emulation.movements.selectors.deadlines import scoring_phase_deadlines
 from emulation.scoring.models import NominationBallot, ScoringRound
 
 
+def _due(deadlines: dict[int, dict[str, dt.date]], year: int, phase: str
+         ) -> dt.date | None:
+    if year not in deadlines:
+        deadlines[year] = scoring_phase_deadlines(year=year)  # one query per year shown
+    return deadlines[year].get(phase)
+
+
+def _state(due: dt.date | None, today: dt.date) -> str:
+    return "late" if due is not None and today > due else "due"
+
+
 def scoring_tasks(*, user: User, unit: Unit, today: dt.date) -> list[Task]:
-    """Self-scoring to do, and the ballot to cast (leaders), for the unit's open years."""
+    """Self-scoring to do, and the ballot to cast (leaders), for the unit's open years, each
+    with the phase's dated deadline (the cluster's regulation, `CycleDeadline`)."""
     tasks: list[Task] = []
     rounds = ScoringRound.objects.filter(
         cluster_year__memberships__unit=unit,
@@ -21,16 +34,19 @@ def scoring_tasks(*, user: User, unit: Unit, today: dt.date) -> list[Task]:
     ).select_related("cluster_year__cluster")
     voted = set(NominationBallot.objects.filter(voter=unit).values_list("cluster_year_id",
                                                                          flat=True))
+    deadlines: dict[int, dict[str, dt.date]] = {}
     for round_ in rounds:
         cy = round_.cluster_year
         if round_.phase == ScoringRound.Phase.SELF:
+            due = _due(deadlines, cy.year, round_.phase)
             tasks.append(Task(
                 label=_("Self-score %(year)s") % {"year": cy.year},
                 url=reverse("emulation:score_sheet", args=[cy.cluster.code, cy.year, unit.code]),
-                due=None, state="due"))
+                due=due, state=_state(due, today)))
         elif user.role == User.Role.LEADER and cy.pk not in voted:
+            due = _due(deadlines, cy.year, round_.phase)
             tasks.append(Task(
                 label=_("Cast the nomination ballot %(year)s") % {"year": cy.year},
                 url=reverse("emulation:vote", args=[cy.cluster.code, cy.year]),
-                due=None, state="due"))
+                due=due, state=_state(due, today)))
     return tasks

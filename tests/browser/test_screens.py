@@ -2,8 +2,9 @@
 
 At 1366×768 (an office laptop) and 390 px (a phone) no element of the dashboard, the report
 form and the ranking is wider than the viewport: wide tables scroll inside their own box.
-axe-core (vendored, static/vendor/axe-core/, injected here only) finds no serious or
-critical violation on the main pages. Screenshots go to $SCREENSHOT_DIR when it is set.
+axe-core (vendored, static/vendor/axe-core/, injected here only) finds no moderate, serious
+or critical violation on the main pages (heading levels that skip, as the report form's
+section headings once did, are moderate). Screenshots go to $SCREENSHOT_DIR when it is set.
 """
 
 from __future__ import annotations
@@ -125,10 +126,15 @@ MAIN_PAGES = [
     ("langson.leader", "/emulation/scoring/cum-iv/2022/ranking/"),
     ("langson.leader", "/emulation/clusters/cum-iv/2022/registrations/"),
     ("laichau.leader", "/emulation/registrations/"),
+    ("langson.leader", "/emulation/dossier/cum-iv/2022/"),
 ]
+# axe's impacts that fail the test: the main pages are clean down to "moderate".
+FAILING_IMPACTS = ("moderate", "serious", "critical")
 
 
-def test_it_finds_no_serious_accessibility_violation_on_the_main_pages(demo_live, open_as):
+def test_it_finds_no_moderate_or_worse_accessibility_violation_on_the_main_pages(
+    demo_live, open_as
+):
     found = {}
     for username, url in MAIN_PAGES:
         page = open_as(username)
@@ -136,12 +142,12 @@ def test_it_finds_no_serious_accessibility_violation_on_the_main_pages(demo_live
         page.wait_for_load_state("networkidle")
         page.add_script_tag(path=str(AXE))
         result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
-        serious = [
-            (v["id"], [n["target"] for n in v["nodes"]][:3])
+        failing = [
+            (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
             for v in result["violations"]
-            if v["impact"] in ("serious", "critical")
+            if v["impact"] in FAILING_IMPACTS
         ]
-        if serious:
-            found[f"{username} {url}"] = serious
+        if failing:
+            found[f"{username} {url}"] = failing
         page.context.close()
     assert found == {}

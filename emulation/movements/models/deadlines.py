@@ -1,5 +1,5 @@
-"""The dated deadlines of the emulation cycle: registrations and the pledge, dossiers, the
-yearly statistics. Movements, awards and scoring all read them."""
+"""The dated deadlines of the emulation cycle: registrations and the pledge, the scoring
+phases, dossiers, the yearly statistics. Movements, awards, scoring and the dossier read them."""
 
 from __future__ import annotations
 
@@ -17,11 +17,15 @@ class CycleDeadline(DatedRule):
     """A yearly deadline of the emulation cycle (day and month), e.g. registrations by 25/03.
 
     The one model of the year's deadlines: registrations, the cluster's dossier to the
-    Government Inspectorate (formerly `DossierDeadlineRule`), the inspectorate's own dossier.
-    Read through `emulation.movements.selectors.deadlines`."""
+    Government Inspectorate (formerly `DossierDeadlineRule`), the inspectorate's own dossier,
+    and the scoring phases of the cluster's own regulation (self-scoring, review, the final
+    scoring and vote). Read through `emulation.movements.selectors.deadlines`."""
 
     class Kind(models.TextChoices):
         REGISTRATION = "registration", _("registrations and pledge")
+        SELF_SCORING = "self_scoring", _("units' self-scoring")
+        SCORING_REVIEW = "scoring_review", _("review of the scores (cross-check)")
+        SCORING_VOTE = "scoring_vote", _("final scoring and nomination vote")
         CLUSTER_DOSSIER = "cluster_dossier", _("cluster's award dossier")
         UNIT_DOSSIER = "unit_dossier", _("inspectorate's award dossier")
 

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from cum4.models import ClusterYear, User
 from emulation.dossier import selectors
-from emulation.dossier.models import Component, Dossier, SignedCopy
+from emulation.dossier.models import Component, Dossier, SignedCopy, UnitDossier
 from emulation.scoring.models import RankingProposal
 from tests.emulation.conftest import queries_of
 
@@ -24,7 +24,8 @@ def _state() -> list[tuple]:
          str(c.written), str(c.snapshot))
         for c in Component.objects.all()
     ) + sorted(Dossier.objects.values_list("pk", "kind", "completed_at")) + [
-        SignedCopy.objects.count(), Component.history.count(), Dossier.history.count()]
+        SignedCopy.objects.count(), Component.history.count(), Dossier.history.count(),
+        UnitDossier.objects.count(), UnitDossier.history.count()]
 
 
 def test_the_demo_holds_2022_frozen_and_on_time_and_2025_in_progress_and_loads_twice_alike(
@@ -35,6 +36,10 @@ def test_the_demo_holds_2022_frozen_and_on_time_and_2025_in_progress_and_loads_t
     assert _state() == before
 
     y2022 = ClusterYear.objects.get(year=2022)
+    units_2022 = selectors.unit_dossiers(cluster_year=y2022)
+    assert units_2022 and all(row.sent and not row.late for row in units_2022)
+    assert all(piece["state"] == "drafted" for row in units_2022 for piece in row.sent.contents)
+    assert not UnitDossier.objects.filter(cluster_year__year=2025).exists()
     checklist = selectors.checklist(cluster_year=y2022)
     proposals = set(RankingProposal.objects.filter(cluster_year=y2022).values_list("pk", flat=True))
     assert {row.dossier.proposal_id for row in checklist.proposals} == proposals
