@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('cum4', '0008_user_language_and_manager'),
-        ('emulation', '0021_scoring_phase_deadlines'),
+        ('emulation', '0023_scoring_phase_deadlines'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

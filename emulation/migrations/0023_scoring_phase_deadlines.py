@@ -38,7 +38,7 @@ def seed(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('emulation', '0020_dossier'),
+        ('emulation', '0022_decision_proposer'),
     ]
 
     operations = [
