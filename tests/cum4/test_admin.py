@@ -34,7 +34,7 @@ def test_it_offers_excel_import_and_export_on_every_core_model(client_for, secre
         assert client.get(_admin_url(model, "import")).status_code == 200, model
 
 
-def test_it_exports_units_to_xlsx_with_their_codes(client_for, secretariat):
+def test_it_exports_units_to_xlsx_with_their_codes_under_vietnamese_headers(client_for, secretariat):
     response = client_for(secretariat).post(
         _admin_url(Unit, "export"),
         {"format": "1", "resource": "0", **{f"unitresource_{f}": "on" for f in ("code", "name", "successor")}},
@@ -42,8 +42,9 @@ def test_it_exports_units_to_xlsx_with_their_codes(client_for, secretariat):
     assert response.status_code == 200, response.content[:500]
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
     rows = list(sheet.values)
-    assert rows[0][:3] == ("code", "name", "successor")
-    assert ("hagiang", "Thanh tra tỉnh Hà Giang", "tuyenquang") in [r[:3] for r in rows[1:]]
+    # Issue 14 item 4: Vietnamese headers, the successor by name; the unit's own code stays.
+    assert rows[0][:3] == ("Mã", "Tên", "Đơn vị kế thừa")
+    assert ("hagiang", "Thanh tra tỉnh Hà Giang", "Thanh tra tỉnh Tuyên Quang") in [r[:3] for r in rows[1:]]
 
 
 def test_it_refuses_the_admin_to_unit_staff(client_for, staff_laichau):
