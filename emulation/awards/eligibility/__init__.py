@@ -83,14 +83,31 @@ def rules_in_force(on: dt.date) -> list[TitleRule]:
     )
 
 
+def _rules_in_force_on(on: dt.date, next_on: dt.date) -> tuple[list[TitleRule], list[TitleRule]]:
+    """rules_in_force(on) and rules_in_force(next_on), in one query."""
+    both = list(
+        TitleRule.objects.filter(
+            Q(valid_from__lte=max(on, next_on)),
+            Q(valid_to__isnull=True) | Q(valid_to__gte=min(on, next_on)),
+            enabled=True,
+        )
+        .select_related("award", "streak_award")
+        .order_by("award__sort_order", "pk")
+    )
+
+    def in_force(rule: TitleRule, day: dt.date) -> bool:
+        return rule.valid_from <= day and (rule.valid_to is None or rule.valid_to >= day)
+
+    return [r for r in both if in_force(r, on)], [r for r in both if in_force(r, next_on)]
+
+
 def unit_eligibility(*, unit: Unit, year: int, on: dt.date | None = None) -> UnitEligibility:
     """Eligibility of a unit and its people for `year` under the rules in force on `on`
     (default 31/12 of the year, when titles are considered). Members by name; ~14 queries
     whatever the number of staff."""
     on = on or dt.date(year, 12, 31)
-    rules = rules_in_force(on)
     next_on = dt.date(year + 1, 12, 31)
-    rules_next = rules if next_on == on else rules_in_force(next_on)
+    rules, rules_next = _rules_in_force_on(on, next_on)
     names = {r.award_id: str(r.award) for r in rules + rules_next}
     for r in rules + rules_next:
         if r.streak_award_id:

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TypeVar
 
 from django.db.models import Q
+from django.utils.translation import gettext
 
 from cum4.formatting import vn_number
 from cum4.models import Unit
@@ -30,6 +33,7 @@ from emulation.staff.models import (
 MET, MISSED, NEEDS, PAUSED = "met", "missed", "needs", "paused"
 # Individual titles a member holds that also count as LĐTT for the collective share.
 LDTT_OR_ABOVE = ("ldtt", "cstdcs", "cstd_bo", "cstd_toanquoc")
+T = TypeVar("T")
 HISTORY_YEARS = 10  # two 3-year awards, the award that consumed earlier years, a spare
 
 
@@ -118,6 +122,28 @@ class Facts:
     service: dict[int, list[tuple[dt.date, dt.date]]] = field(default_factory=dict)
     leave: dict[int, list[LeavePeriod]] = field(default_factory=dict)
     spans: dict[str, int] = field(default_factory=dict)  # title → years one award covers
+    memo: dict[object, object] = field(default_factory=dict)
+    texts: dict[str, str] = field(default_factory=dict)
+
+    def text(self, msgid: str) -> str:
+        """gettext, remembered for the unit's evaluation (the language does not change within
+        it): the same few sentences are translated for every person otherwise."""
+        try:
+            return self.texts[msgid]
+        except KeyError:
+            value = self.texts[msgid] = gettext(msgid)
+            return value
+
+    def label(self, choice: object) -> str:
+        """A choice's label (a rating, a level), translated once."""
+        return self.once(("label", type(choice).__name__, str(choice)), lambda: str(choice.label))
+
+    def once(self, key: object, compute: Callable[[], T]) -> T:
+        """What a rule makes of itself, the same for every person: worked out once per unit
+        (a page of a hundred people otherwise repeats it a hundred times)."""
+        if key not in self.memo:
+            self.memo[key] = compute()
+        return self.memo[key]  # type: ignore[return-value]
 
 
 def members_in_year(unit: Unit, year: int) -> list[StaffAssignment]:
@@ -162,7 +188,9 @@ def load_facts(unit: Unit, year: int, person_ids: list[int]) -> Facts:
         awarded[(pid or 0, y)].add(code)
     confirmations = {
         (c.award_id, c.staff_member_id, c.condition): c
-        for c in ConditionConfirmation.objects.filter(unit=unit, year=year)
+        for c in ConditionConfirmation.objects.filter(unit=unit, year=year).select_related(
+            "confirmed_by"
+        )
     }
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
     service: dict[int, list[tuple[dt.date, dt.date]]] = defaultdict(list)

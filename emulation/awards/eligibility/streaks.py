@@ -78,6 +78,7 @@ def streak_check(
     names: dict[str, str],
 ) -> tuple[Check, tuple[int, int]]:
     """The streak condition of a rule and the years it spans (where an initiative may fall)."""
+    _ = facts.text  # the module's gettext, remembered per unit
     streak, held = count_streak(rule, person_id, year, year, year, facts, earlier)
     need = rule.streak_years
     span = facts.spans.get(rule.streak_award_id, 1)
