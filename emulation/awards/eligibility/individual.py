@@ -4,6 +4,7 @@ a streak when the rule asks for one, and the optional cap on CSTĐCS as a share 
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 
 from emulation.awards.eligibility.engine import (
     LDTT_OR_ABOVE,
@@ -35,7 +36,7 @@ def individual_title(
     person_id: int,
     year: int,
     facts: Facts,
-    earlier: dict[str, TitleResult],
+    earlier: Mapping[str, TitleResult],
     names: dict[str, str],
 ) -> TitleResult:
     _ = facts.text  # the module's gettext, remembered per unit
@@ -101,7 +102,7 @@ def individual_title(
     return result
 
 def ldtt_check(
-    person_id: int, year: int, facts: Facts, earlier: dict[str, TitleResult],
+    person_id: int, year: int, facts: Facts, earlier: Mapping[str, TitleResult],
     names: dict[str, str], basis: str,
 ) -> Check:
     """The title needs LĐTT the same year: the same answer the unit's share counts."""
