@@ -76,6 +76,14 @@ class _Texts:
         self.withdraw, self.confirmed, self.confirm = (
             _("withdraw"), _("Confirmed, with evidence:"), _("Confirm"))
         self.pending = _("complaint or denunciation under verification")
+        self._escaped: dict[str, str] = {}
+
+    def escaped(self, text: str) -> str:
+        """`text` escaped, once per page: a rule's legal basis is on every one of its checks."""
+        value = self._escaped.get(text)
+        if value is None:
+            value = self._escaped[text] = escape(text)
+        return value
 
 
 _MARKS = {True: "✓", False: "✗", None: "?"}
@@ -137,11 +145,10 @@ def status_html(result: TitleResult, texts: _Texts) -> str:
         )
     parts.append(f'\n<details class="small"><summary class="text-muted">{escape(texts.why)}'
                  '</summary><ul class="list-unstyled mb-0">')
-    parts.extend(
-        f'<li title="{escape(check.basis)}">{_MARKS[check.ok]} {escape(check.text)} '
-        f'<span class="text-muted">— {escape(check.basis)}</span></li>'
-        for check in result.checks
-    )
+    for check in result.checks:
+        basis = texts.escaped(check.basis)
+        parts.append(f'<li title="{basis}">{_MARKS[check.ok]} {escape(check.text)} '
+                     f'<span class="text-muted">— {basis}</span></li>')
     parts.append("</ul></details>\n")
     return "".join(parts)
 
@@ -167,7 +174,7 @@ def _check(
     """A condition: confirmed (with the evidence, and a withdraw button), or a form to
     confirm it when a person must."""
     person = "" if person_id is None else person_id
-    html = f'  <li title="{escape(check.basis)}">{_MANUAL_MARKS[check.ok]} {escape(check.text)}\n'
+    html = f'  <li title="{texts.escaped(check.basis)}">{_MANUAL_MARKS[check.ok]} {escape(check.text)}\n'
     confirmation = check.confirmation
     if confirmation is not None:
         html += (f'  <span class="text-muted">— {escape(confirmation.evidence)} '

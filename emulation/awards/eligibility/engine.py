@@ -32,7 +32,7 @@ from emulation.staff.models import (
 
 MET, MISSED, NEEDS, PAUSED = "met", "missed", "needs", "paused"
 # Individual titles a member holds that also count as LĐTT for the collective share.
-LDTT_OR_ABOVE = ("ldtt", "cstdcs", "cstd_bo", "cstd_toanquoc")
+LDTT_OR_ABOVE = frozenset(("ldtt", "cstdcs", "cstd_bo", "cstd_toanquoc"))
 T = TypeVar("T")
 HISTORY_YEARS = 10  # two 3-year awards, the award that consumed earlier years, a spare
 
@@ -152,7 +152,7 @@ class PersonEligibility:
         """The one answer to "is this person LĐTT this year": granted (or a title above it),
         or every condition of the LĐTT rule met (time worked, discipline, rating…)."""
         result = self.results.get("ldtt")
-        return bool(awarded & set(LDTT_OR_ABOVE)) or bool(result and result.merit == MET)
+        return not awarded.isdisjoint(LDTT_OR_ABOVE) or bool(result and result.merit == MET)
 
 
 @dataclass

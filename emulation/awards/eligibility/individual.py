@@ -109,7 +109,7 @@ def ldtt_check(
     _ = facts.text  # the module's gettext, remembered per unit
     awarded = facts.awarded.get((person_id, year), set())
     result = earlier.get("ldtt")
-    ok = bool(awarded & set(LDTT_OR_ABOVE)) or bool(result and result.merit == MET)
+    ok = not awarded.isdisjoint(LDTT_OR_ABOVE) or bool(result and result.merit == MET)
     name = names.get("ldtt", "LĐTT")
     return Check(
         _("%(title)s in %(year)s") % {"title": name, "year": year}
