@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from django.core.cache import cache
+from django.db import connection
 from django.db.models import QuerySet, TextField, Value
 from django.db.models.functions import Cast
 
@@ -38,13 +39,11 @@ def cached_by_content(
     return value
 
 
-def rows_digest(*querysets: QuerySet) -> str:
-    """A digest of every row of `querysets`, all their columns, read in one query (UNION
-    ALL of the rows, each column as text, padded to the widest table): whatever writes a
-    row (a save, a queryset update(), the admin, an import, SQL) changes it. Rows in any
-    order."""
+def rows_query(*querysets: QuerySet) -> tuple[str, tuple]:
+    """The SQL and parameters reading every row of `querysets`, all their columns, in one
+    query: a UNION ALL of the rows, each column as text, padded to the widest table."""
     fields = [queryset.model._meta.concrete_fields for queryset in querysets]
-    width = max((len(f) for f in fields), default=0)
+    width = max(len(f) for f in fields)
     names = [f"c{i}" for i in range(width + 1)]
     parts = []
     for index, (queryset, columns) in enumerate(zip(querysets, fields, strict=True)):
@@ -55,5 +54,14 @@ def rows_digest(*querysets: QuerySet) -> str:
             .annotate(**dict(zip(names, values, strict=True)))
             .values_list(*names)
         )
-    rows = sorted(map(repr, parts[0].union(*parts[1:], all=True))) if parts else []
+    return parts[0].union(*parts[1:], all=True).query.sql_with_params()
+
+
+def rows_digest_of(sql: str, params: tuple) -> str:
+    """A digest of the rows `sql` reads (`rows_query`), in any order: whatever writes one of
+    them (a save, a queryset update(), the admin, an import, SQL) changes it."""
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = sorted(map(repr, cursor.fetchall()))
     return hashlib.sha256("\n".join(rows).encode()).hexdigest()
+

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
 from cum4.collation import by_unit
-from cum4.content_cache import cached_by_content, rows_digest
+from cum4.content_cache import cached_by_content, rows_digest_of, rows_query
 from cum4.models import ClusterYear, Membership, Unit
 from cum4.selectors import cluster_year_first
 from emulation.scoring import adapters
@@ -199,6 +200,28 @@ class ClosedRanking:
     read_figures: bool = False  # computed from the approved figures, not only agreed scores
 
 
+_ANY_YEAR = -765_432_109  # a cluster year id no row has, replaced by the one asked for
+
+
+@functools.cache
+def _closed_ranking_inputs() -> tuple[str, tuple]:
+    """The one query reading every row a closed ranking is computed from, for the cluster
+    year `_ANY_YEAR` (built once per process: building it costs more than running it)."""
+    year = _ANY_YEAR
+    return rows_query(
+        ScoringRound.objects.filter(cluster_year_id=year),
+        CriteriaTable.objects.filter(cluster_year_id=year),
+        CriteriaGroup.objects.filter(table__cluster_year_id=year),
+        Criterion.objects.filter(group__table__cluster_year_id=year),
+        TieBreakRule.objects.filter(table__cluster_year_id=year),
+        Membership.objects.filter(cluster_year_id=year),
+        Unit.objects.filter(memberships__cluster_year_id=year),
+        Score.objects.filter(criterion__group__table__cluster_year_id=year),
+        NominationBallot.objects.filter(cluster_year_id=year),
+        NominationVoteRule.objects.all(),
+    )
+
+
 def closed_ranking(*, cluster_year: ClusterYear) -> ClosedRanking:
     """The ranking of a year whose vote is closed, computed once per content of what decides
     it: a digest of every row it reads (the round, the table with its groups, criteria and
@@ -206,18 +229,8 @@ def closed_ranking(*, cluster_year: ClusterYear) -> ClosedRanking:
     in one query, so that any write — a save, a queryset update(), the admin, an import, a
     fix in SQL — is a new key. A ranking that read the approved figures (a year not frozen as
     agreed scores) is not kept: the figures are not in the digest."""
-    digest = rows_digest(
-        ScoringRound.objects.filter(cluster_year=cluster_year),
-        CriteriaTable.objects.filter(cluster_year=cluster_year),
-        CriteriaGroup.objects.filter(table__cluster_year=cluster_year),
-        Criterion.objects.filter(group__table__cluster_year=cluster_year),
-        TieBreakRule.objects.filter(table__cluster_year=cluster_year),
-        Membership.objects.filter(cluster_year=cluster_year),
-        Unit.objects.filter(memberships__cluster_year=cluster_year),
-        Score.objects.filter(criterion__group__table__cluster_year=cluster_year),
-        NominationBallot.objects.filter(cluster_year=cluster_year),
-        NominationVoteRule.objects.all(),
-    )
+    sql, params = _closed_ranking_inputs()
+    digest = rows_digest_of(sql, tuple(cluster_year.pk if p == _ANY_YEAR else p for p in params))
 
     def compute() -> ClosedRanking:
         result = ranking(cluster_year=cluster_year, with_previous=False)
