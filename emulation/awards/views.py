@@ -8,6 +8,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.backends.utils import csrf_input
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -17,6 +18,7 @@ from cum4.permissions import require_perm
 from cum4.view_helpers import get_cluster_year_for_user, get_cluster_year_or_404, xlsx_response
 from emulation.awards import review_steps, selectors, services
 from emulation.awards.eligibility import unit_eligibility
+from emulation.awards.eligibility_page import collective_rows, staff_page
 from emulation.awards.export import decisions_workbook, registrations_workbook
 from emulation.awards.forms import (
     ConfirmConditionForm,
@@ -337,6 +339,10 @@ def eligibility(request: HttpRequest, code: str, year: int) -> HttpResponse:
         except ValueError:
             on = None
     result = unit_eligibility(unit=unit, year=year, on=on)
+    can_confirm = request.user.has_perm("emulation.confirm_condition", unit_year)
+    query = request.GET.get("q", "")
+    page, rows = staff_page(result, query=query, number=request.GET.get("page"),
+                            can_confirm=can_confirm, csrf=csrf_input(request))
     return render(
         request,
         "emulation/awards/awards_eligibility.html",
@@ -345,7 +351,11 @@ def eligibility(request: HttpRequest, code: str, year: int) -> HttpResponse:
             "year": year,
             "result": result,
             "form": form,
-            "can_confirm": request.user.has_perm("emulation.confirm_condition", unit_year),
+            "can_confirm": can_confirm,
+            "query": query,
+            "page_obj": page,
+            "rows": rows,
+            "collective": collective_rows(result, can_confirm=can_confirm, csrf=csrf_input(request)),
         },
     )
 

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch, Q
 from django.utils.translation import gettext as _
 
@@ -20,6 +21,8 @@ from emulation.staff.models import (
     YearlyRating,
 )
 
+STAFF_PAGE_SIZE = 50
+
 
 @dataclass
 class StaffRow:
@@ -29,23 +32,41 @@ class StaffRow:
 
 
 def staff_of_unit(
-    *, unit: Unit, on: dt.date, years: list[int], include_former: bool = False
-) -> list[StaffRow]:
-    """People in the unit on `on` (or who ever were, with `include_former`), by name, with
-    their ratings for `years`. Three queries whatever the number of people."""
-    qs = StaffAssignment.objects.filter(unit=unit).select_related("staff_member")
+    *, unit: Unit, on: dt.date, years: list[int], include_former: bool = False,
+    query: str = "", page: str | int | None = None, per_page: int = STAFF_PAGE_SIZE,
+) -> tuple[Page, list[StaffRow]]:
+    """People in the unit on `on` (or who ever were, with `include_former`) whose name or code
+    holds `query` (any case), by name: the page `page` of them, each with their latest
+    assignment here and their ratings for `years`. Three queries whatever the number of
+    people: who (their names only), the page's assignments, the page's ratings."""
+    qs = StaffAssignment.objects.filter(unit=unit)
     if not include_former:
         qs = qs.filter(start__lte=on).filter(Q(end__isnull=True) | Q(end__gte=on))
-    latest: dict[int, StaffAssignment] = {}
-    for row in qs.order_by("staff_member_id", "-start", "-pk"):
-        latest.setdefault(row.staff_member_id, row)
-    ratings: dict[int, dict[int, str]] = {pid: {} for pid in latest}
+    latest: dict[int, tuple[int, str, str]] = {}  # person → (assignment, name, code)
+    for pk, pid, name, code in qs.order_by("staff_member_id", "-start", "-pk").values_list(
+        "pk", "staff_member_id", "staff_member__full_name", "staff_member__code"
+    ):
+        latest.setdefault(pid, (pk, name, code))
+    needle = query.strip().casefold()
+    found = sorted(
+        (row for row in latest.values()
+         if not needle or needle in row[1].casefold() or needle in row[2].casefold()),
+        key=lambda row: (row[1], row[2]),
+    )
+    shown = Paginator(found, per_page).get_page(page)
+    assignments = StaffAssignment.objects.select_related("staff_member").in_bulk(
+        [pk for pk, _name, _code in shown.object_list]
+    )
+    ratings: dict[int, dict[int, str]] = {a.staff_member_id: {} for a in assignments.values()}
     for pid, year, rating in YearlyRating.objects.filter(
-        staff_member_id__in=list(latest), year__in=years
+        staff_member_id__in=list(ratings), year__in=years
     ).values_list("staff_member_id", "year", "rating"):
         ratings[pid][year] = rating
-    rows = [StaffRow(a.staff_member, a, ratings[pid]) for pid, a in latest.items()]
-    return sorted(rows, key=lambda r: (r.staff_member.full_name, r.staff_member.code))
+    rows = [
+        StaffRow(a.staff_member, a, ratings[a.staff_member_id])
+        for a in (assignments[pk] for pk, _name, _code in shown.object_list)
+    ]
+    return shown, rows
 
 
 def people_of_unit_in_year(*, unit: Unit, year: int):

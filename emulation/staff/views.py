@@ -26,6 +26,7 @@ from emulation.staff.forms import (
     StaffCreateForm,
     StaffMoveForm,
 )
+from emulation.staff.list_page import rows_html
 from emulation.staff.models import StaffMember
 from emulation.staff.workbook import staff_export_xlsx, staff_import_xlsx
 
@@ -80,14 +81,19 @@ def staff_list(request: HttpRequest, code: str) -> HttpResponse:
                 return redirect("emulation:staff_list", code=unit.code)
     include_former = request.GET.get("former") == "1"
     years = list(range(today.year - 4, today.year + 1))
+    query = request.GET.get("q", "")
+    page, rows = selectors.staff_of_unit(
+        unit=unit, on=today, years=years, include_former=include_former, query=query,
+        page=request.GET.get("page"),
+    )
     return render(
         request,
         "emulation/staff/staff_list.html",
         {
             "unit": unit,
-            "rows": selectors.staff_of_unit(
-                unit=unit, on=today, years=years, include_former=include_former
-            ),
+            "rows": rows_html(rows, years),
+            "page_obj": page,
+            "query": query,
             "years": years,
             "include_former": include_former,
             "form": form,

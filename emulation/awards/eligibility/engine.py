@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TypeVar
 
 from django.db.models import Q
+from django.utils.translation import gettext
 
 from cum4.formatting import vn_number
 from cum4.models import Unit
@@ -29,7 +32,8 @@ from emulation.staff.models import (
 
 MET, MISSED, NEEDS, PAUSED = "met", "missed", "needs", "paused"
 # Individual titles a member holds that also count as LĐTT for the collective share.
-LDTT_OR_ABOVE = ("ldtt", "cstdcs", "cstd_bo", "cstd_toanquoc")
+LDTT_OR_ABOVE = frozenset(("ldtt", "cstdcs", "cstd_bo", "cstd_toanquoc"))
+T = TypeVar("T")
 HISTORY_YEARS = 10  # two 3-year awards, the award that consumed earlier years, a spare
 
 
@@ -74,12 +78,70 @@ class TitleResult:
         return [self.hold, *reasons] if self.hold else reasons
 
 
+class TitleResults(Mapping[str, TitleResult]):
+    """A person's titles, each worked out the first time it is read (the unit's figures read
+    every member's LĐTT; a page of the staff table shows only its people's other titles).
+
+    `compute(code, earlier)` works a title out; `earlier` holds only the titles before it in
+    the display order, as when they were all worked out in that order.
+    """
+
+    def __init__(
+        self, codes: list[str], compute: Callable[[str, Mapping[str, TitleResult]], TitleResult]
+    ) -> None:
+        self.codes, self._compute = codes, compute
+        self._done: dict[str, TitleResult] = {}
+
+    def __getitem__(self, code: str) -> TitleResult:
+        result = self._done.get(code)
+        if result is None:
+            if code not in self.codes:
+                raise KeyError(code)
+            result = self._done[code] = self._compute(code, _Before(self, code))
+        return result
+
+    def __contains__(self, code: object) -> bool:
+        return code in self.codes
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.codes)
+
+    def __len__(self) -> int:
+        return len(self.codes)
+
+    def evaluate_all(self) -> None:
+        for code in self.codes:
+            self[code]
+
+
+class _Before(Mapping[str, TitleResult]):
+    """The titles of `results` before `code` in the display order."""
+
+    def __init__(self, results: TitleResults, code: str) -> None:
+        self._results = results
+        self._codes = results.codes[: results.codes.index(code)]
+
+    def __getitem__(self, code: str) -> TitleResult:
+        if code not in self._codes:
+            raise KeyError(code)
+        return self._results[code]
+
+    def __contains__(self, code: object) -> bool:
+        return code in self._codes
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._codes)
+
+    def __len__(self) -> int:
+        return len(self._codes)
+
+
 @dataclass
 class PersonEligibility:
     staff_member: StaffMember
     assignment: StaffAssignment
     rating: str | None
-    results: dict[str, TitleResult]
+    results: Mapping[str, TitleResult]
     pending_complaint: bool = False
 
     @property
@@ -90,7 +152,7 @@ class PersonEligibility:
         """The one answer to "is this person LĐTT this year": granted (or a title above it),
         or every condition of the LĐTT rule met (time worked, discipline, rating…)."""
         result = self.results.get("ldtt")
-        return bool(awarded & set(LDTT_OR_ABOVE)) or bool(result and result.merit == MET)
+        return not awarded.isdisjoint(LDTT_OR_ABOVE) or bool(result and result.merit == MET)
 
 
 @dataclass
@@ -118,10 +180,35 @@ class Facts:
     service: dict[int, list[tuple[dt.date, dt.date]]] = field(default_factory=dict)
     leave: dict[int, list[LeavePeriod]] = field(default_factory=dict)
     spans: dict[str, int] = field(default_factory=dict)  # title → years one award covers
+    memo: dict[object, object] = field(default_factory=dict)
+    texts: dict[str, str] = field(default_factory=dict)
+
+    def text(self, msgid: str) -> str:
+        """gettext, remembered for the unit's evaluation (the language does not change within
+        it): the same few sentences are translated for every person otherwise."""
+        try:
+            return self.texts[msgid]
+        except KeyError:
+            value = self.texts[msgid] = gettext(msgid)
+            return value
+
+    def label(self, choice: object) -> str:
+        """A choice's label (a rating, a level), translated once."""
+        return self.once(("label", type(choice).__name__, str(choice)), lambda: str(choice.label))
+
+    def once(self, key: object, compute: Callable[[], T]) -> T:
+        """What a rule makes of itself, the same for every person: worked out once per unit
+        (a page of a hundred people otherwise repeats it a hundred times)."""
+        if key not in self.memo:
+            self.memo[key] = compute()
+        return self.memo[key]  # type: ignore[return-value]
 
 
-def members_in_year(unit: Unit, year: int) -> list[StaffAssignment]:
-    """The unit's people in the year: those whose last assignment begun in the year is here."""
+def members_in_year(
+    unit: Unit, year: int
+) -> tuple[list[StaffAssignment], dict[int, list[tuple[dt.date, dt.date]]]]:
+    """The unit's people in the year: those whose last assignment begun in the year is here,
+    by name; and each one's days in post in the year, in any unit (from the same rows)."""
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
     overlapping = Q(start__lte=end) & (Q(end__isnull=True) | Q(end__gte=start))
     here = StaffAssignment.objects.filter(overlapping, unit=unit).values("staff_member_id")
@@ -131,13 +218,18 @@ def members_in_year(unit: Unit, year: int) -> list[StaffAssignment]:
         .order_by("staff_member_id", "-start", "-pk")
     )
     last: dict[int, StaffAssignment] = {}
+    service: dict[int, list[tuple[dt.date, dt.date]]] = defaultdict(list)
     for row in rows:
         last.setdefault(row.staff_member_id, row)
+        service[row.staff_member_id].append((max(row.start, start), min(row.end or end, end)))
     members = [a for a in last.values() if a.unit_id == unit.pk]
-    return sorted(members, key=lambda a: (a.staff_member.full_name, a.staff_member.code))
+    members.sort(key=lambda a: (a.staff_member.full_name, a.staff_member.code))
+    return members, {a.staff_member_id: service[a.staff_member_id] for a in members}
 
 
 def load_facts(unit: Unit, year: int, person_ids: list[int]) -> Facts:
+    """The records the rules read of `person_ids` (and of the unit), loaded once; the days
+    in post come with the members (`members_in_year`)."""
     first = year - HISTORY_YEARS
     ratings = {
         (pid, y): r
@@ -162,20 +254,17 @@ def load_facts(unit: Unit, year: int, person_ids: list[int]) -> Facts:
         awarded[(pid or 0, y)].add(code)
     confirmations = {
         (c.award_id, c.staff_member_id, c.condition): c
-        for c in ConditionConfirmation.objects.filter(unit=unit, year=year)
+        for c in ConditionConfirmation.objects.filter(unit=unit, year=year).select_related(
+            "confirmed_by"
+        )
     }
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    service: dict[int, list[tuple[dt.date, dt.date]]] = defaultdict(list)
-    for pid, first_day, last_day in StaffAssignment.objects.filter(
-        Q(end__isnull=True) | Q(end__gte=start), staff_member_id__in=person_ids, start__lte=end
-    ).values_list("staff_member_id", "start", "end"):
-        service[pid].append((max(first_day, start), min(last_day or end, end)))
     leave: dict[int, list[LeavePeriod]] = defaultdict(list)
     for row in LeavePeriod.objects.filter(
         staff_member_id__in=person_ids, start__lte=end, end__gte=start
     ):
         leave[row.staff_member_id].append(row)
-    return Facts(ratings, discipline, initiatives, awarded, confirmations, service, leave)
+    return Facts(ratings, discipline, initiatives, awarded, confirmations, leave=leave)
 
 
 def manual_checks(rule: TitleRule, facts: Facts, person_id: int | None) -> list[Check]:

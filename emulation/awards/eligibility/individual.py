@@ -4,8 +4,7 @@ a streak when the rule asks for one, and the optional cap on CSTĐCS as a share 
 from __future__ import annotations
 
 import math
-
-from django.utils.translation import gettext as _
+from collections.abc import Mapping
 
 from emulation.awards.eligibility.engine import (
     LDTT_OR_ABOVE,
@@ -37,9 +36,10 @@ def individual_title(
     person_id: int,
     year: int,
     facts: Facts,
-    earlier: dict[str, TitleResult],
+    earlier: Mapping[str, TitleResult],
     names: dict[str, str],
 ) -> TitleResult:
+    _ = facts.text  # the module's gettext, remembered per unit
     result = TitleResult(award, awarded=award.code in facts.awarded.get((person_id, year), set()))
     rating = facts.ratings.get((person_id, year))
     for rule in rules:
@@ -52,11 +52,11 @@ def individual_title(
             result.checks.append(own_discipline_check(rule, person_id, year, facts))
         if rule.min_rating:
             ok = rating is not None and RATING_RANK[rating] >= RATING_RANK[rule.min_rating]
-            shown = Rating(rating).label if rating else _("no rating")
+            shown = facts.label(Rating(rating)) if rating else _("no rating")
             result.checks.append(
                 Check(
                     _("Rating %(year)s: %(rating)s (%(needed)s or better needed)")
-                    % {"year": year, "rating": shown, "needed": Rating(rule.min_rating).label},
+                    % {"year": year, "rating": shown, "needed": facts.label(Rating(rule.min_rating))},
                     ok,
                     basis=basis,
                 )
@@ -86,7 +86,7 @@ def individual_title(
                 for i in facts.initiatives.get(person_id, [])
                 if window[0] <= i.year <= window[1] and INITIATIVE_RANK[i.level] >= rank
             ]
-            level = InitiativeLevel(rule.initiative_level).label
+            level = facts.label(InitiativeLevel(rule.initiative_level))
             result.checks.append(
                 Check(
                     _("Initiative at %(level)s level: %(title)s (%(year)s)")
@@ -102,13 +102,14 @@ def individual_title(
     return result
 
 def ldtt_check(
-    person_id: int, year: int, facts: Facts, earlier: dict[str, TitleResult],
+    person_id: int, year: int, facts: Facts, earlier: Mapping[str, TitleResult],
     names: dict[str, str], basis: str,
 ) -> Check:
     """The title needs LĐTT the same year: the same answer the unit's share counts."""
+    _ = facts.text  # the module's gettext, remembered per unit
     awarded = facts.awarded.get((person_id, year), set())
     result = earlier.get("ldtt")
-    ok = bool(awarded & set(LDTT_OR_ABOVE)) or bool(result and result.merit == MET)
+    ok = not awarded.isdisjoint(LDTT_OR_ABOVE) or bool(result and result.merit == MET)
     name = names.get("ldtt", "LĐTT")
     return Check(
         _("%(title)s in %(year)s") % {"title": name, "year": year}
@@ -122,11 +123,12 @@ def ldtt_check(
 
 def own_discipline_check(rule: TitleRule, person_id: int, year: int, facts: Facts) -> Check:
     """A person disciplined in the year at the rule's level or above is not considered."""
+    _ = facts.text  # the module's gettext, remembered per unit
     rank = DISCIPLINE_RANK[rule.blocking_discipline]
     measures = [
         m for m in facts.discipline.get(person_id, []) if DISCIPLINE_RANK[m.level] >= rank
     ]
-    level = DisciplineLevel(rule.blocking_discipline).label
+    level = facts.label(DisciplineLevel(rule.blocking_discipline))
     return Check(
         _("Disciplined in %(year)s: %(measure)s") % {
             "year": year, "measure": ", ".join(m.get_level_display() for m in measures)}
@@ -141,6 +143,7 @@ def apply_cap(
     rules: list[TitleRule], members: list[PersonEligibility], ldtt_count: int, facts: Facts
 ) -> None:
     """The optional cap "CSTĐCS at most N% of the unit's LĐTT" (off by default)."""
+    _ = facts.text  # the module's gettext, remembered per unit
     for rule in rules:
         if rule.max_share_of_ldtt is None:
             continue

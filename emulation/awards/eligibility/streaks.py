@@ -6,6 +6,7 @@ again towards a second award of it. Who completes a streak next year reads the s
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
@@ -34,7 +35,7 @@ class Streak:
 
 
 def _held(code: str, pid: int, y: int, year: int, facts: Facts,
-          earlier: dict[str, TitleResult]) -> bool:
+          earlier: Mapping[str, TitleResult]) -> bool:
     """Granted in `y`; for the year evaluated, also when its conditions are met now."""
     if code in facts.awarded.get((pid, y), set()):
         return True
@@ -52,7 +53,7 @@ def last_granted(code: str, pid: int, before: int, facts: Facts) -> int | None:
 
 
 def count_streak(rule: TitleRule, pid: int, end: int, target: int, year: int, facts: Facts,
-                 earlier: dict[str, TitleResult]) -> tuple[Streak, set[int]]:
+                 earlier: Mapping[str, TitleResult]) -> tuple[Streak, set[int]]:
     """Successive awards of the rule's base title ending with one in `end`, for the streak
     title granted in `target`; each base award covers `span` years (its own rule's streak)."""
     code, need = rule.streak_award_id, rule.streak_years
@@ -74,10 +75,11 @@ def streak_check(
     person_id: int,
     year: int,
     facts: Facts,
-    earlier: dict[str, TitleResult],
+    earlier: Mapping[str, TitleResult],
     names: dict[str, str],
 ) -> tuple[Check, tuple[int, int]]:
     """The streak condition of a rule and the years it spans (where an initiative may fall)."""
+    _ = facts.text  # the module's gettext, remembered per unit
     streak, held = count_streak(rule, person_id, year, year, year, facts, earlier)
     need = rule.streak_years
     span = facts.spans.get(rule.streak_award_id, 1)

@@ -3,24 +3,26 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Count, Max
-
 from cum4.collation import by_unit
-from cum4.content_cache import cached_by_content
+from cum4.content_cache import cached_by_content, rows_digest_of, rows_query
 from cum4.models import ClusterYear, Membership, Unit
 from cum4.selectors import cluster_year_first
 from emulation.scoring import adapters
 from emulation.scoring.models import (
     CriteriaGroup,
+    CriteriaTable,
+    Criterion,
     NominationBallot,
     NominationVoteRule,
     Score,
     ScoringRound,
+    TieBreakRule,
 )
 from emulation.scoring.selectors.sheets import _lines
 from emulation.scoring.selectors.totals import (
@@ -86,6 +88,7 @@ class Ranking:
     rows: list[RankRow]
     vote: VoteResult
     previous_year: int | None = None
+    read_figures: bool = False  # an indicator criterion read the approved figures
 
     @property
     def groups(self) -> list[CriteriaGroup]:
@@ -194,32 +197,51 @@ class ClosedRanking:
     ranks: dict[int, int]  # unit id → rank
     rows: list[dict]
     merged: bool = False  # a member has a successor: its line is not its own id
+    read_figures: bool = False  # computed from the approved figures, not only agreed scores
+
+
+_ANY_YEAR = -765_432_109  # a cluster year id no row has, replaced by the one asked for
+
+
+@functools.cache
+def _closed_ranking_inputs() -> tuple[str, tuple]:
+    """The one query reading every row a closed ranking is computed from, for the cluster
+    year `_ANY_YEAR` (built once per process: building it costs more than running it)."""
+    year = _ANY_YEAR
+    return rows_query(
+        ScoringRound.objects.filter(cluster_year_id=year),
+        CriteriaTable.objects.filter(cluster_year_id=year),
+        CriteriaGroup.objects.filter(table__cluster_year_id=year),
+        Criterion.objects.filter(group__table__cluster_year_id=year),
+        TieBreakRule.objects.filter(table__cluster_year_id=year),
+        Membership.objects.filter(cluster_year_id=year),
+        Unit.objects.filter(memberships__cluster_year_id=year),
+        Score.objects.filter(criterion__group__table__cluster_year_id=year),
+        NominationBallot.objects.filter(cluster_year_id=year),
+        NominationVoteRule.objects.all(),
+    )
 
 
 def closed_ranking(*, cluster_year: ClusterYear) -> ClosedRanking:
-    """The ranking of a year whose vote is closed, computed once per stamp of what decides it:
-    the round, the members (with their names and successors) and the scores. A closed year's
-    table cannot change once scored, and a score changes only through a complaint's
-    reopening, which saves it and moves updated_at; a year without a score is computed each
-    time (cheap, and its table may still be edited)."""
-    round_ = scoring_round_of(cluster_year=cluster_year)
-    members = list(Membership.objects.filter(cluster_year=cluster_year).order_by("unit_id")
-                   .values_list("unit_id", "unit__code", "unit__name", "unit__successor_id"))
-    scores = Score.objects.filter(criterion__group__table__cluster_year=cluster_year).aggregate(
-        count=Count("id"), last=Max("updated_at"))
-    merged = any(successor for _id, _code, _name, successor in members)
+    """The ranking of a year whose vote is closed, computed once per content of what decides
+    it: a digest of every row it reads (the round, the table with its groups, criteria and
+    tie-breaks, the members and their units, the scores, the ballots, the vote rules), read
+    in one query, so that any write — a save, a queryset update(), the admin, an import, a
+    fix in SQL — is a new key. A ranking that read the approved figures (a year not frozen as
+    agreed scores) is not kept: the figures are not in the digest."""
+    sql, params = _closed_ranking_inputs()
+    digest = rows_digest_of(sql, tuple(cluster_year.pk if p == _ANY_YEAR else p for p in params))
 
     def compute() -> ClosedRanking:
         result = ranking(cluster_year=cluster_year, with_previous=False)
         return ClosedRanking(ranks={row.unit.pk: row.rank for row in result.rows},
-                             rows=result.as_json(), merged=merged)
+                             rows=result.as_json(),
+                             merged=any(row.unit.successor_id for row in result.rows),
+                             read_figures=result.read_figures)
 
-    if not scores["count"]:
-        return compute()
-    stamp = (cluster_year.pk, round_.phase, round_.finalised_at, members, scores["count"],
-             scores["last"])
-    return cached_by_content("emulation-closed-ranking", stamp, compute,
-                             seconds=CLOSED_RANKING_SECONDS)
+    return cached_by_content("emulation-closed-ranking", (cluster_year.pk, digest), compute,
+                             seconds=CLOSED_RANKING_SECONDS,
+                             keep=lambda value: not value.read_figures)
 
 
 def ranking(*, cluster_year: ClusterYear, with_previous: bool = True) -> Ranking:
@@ -241,7 +263,8 @@ def ranking(*, cluster_year: ClusterYear, with_previous: bool = True) -> Ranking
                                           unit__in=members):
             scores[score.unit_id][score.criterion_id] = score
     figures: dict[int, dict] = {}
-    if _needs_figures(tree, round_, members, scores):
+    read_figures = _needs_figures(tree, round_, members, scores)
+    if read_figures:
         figures = adapters.approved_year_figures(units=members, year=cluster_year.year)
     vote = vote_result(cluster_year=cluster_year, members=members)
 
@@ -280,4 +303,4 @@ def ranking(*, cluster_year: ClusterYear, with_previous: bool = True) -> Ranking
             for row in rows:
                 row.previous_rank = before.get(line_of.get(row.unit.pk, row.unit.pk))
     return Ranking(cluster_year=cluster_year, round=round_, tree=tree, rows=rows, vote=vote,
-                   previous_year=previous_year)
+                   previous_year=previous_year, read_figures=read_figures)
