@@ -52,9 +52,15 @@ def unit_roles(user: User) -> dict[int, str]:
 @rules.predicate
 def is_cluster_lead(user: User, cluster_year: ClusterYear | None) -> bool:
     """The leader of the unit that leads (or deputises for) the cluster in that year."""
-    if cluster_year is None or not is_unit_leader(user):
+    return leads_cluster_year_id(user, cluster_year.pk if cluster_year is not None else None)
+
+
+def leads_cluster_year_id(user: User, cluster_year_id: int | None) -> bool:
+    """`is_cluster_lead` given the cluster year's id (a page that read only the id needs no
+    query for the cluster year itself)."""
+    if cluster_year_id is None or not is_unit_leader(user):
         return False
-    return unit_roles(user).get(cluster_year.pk) in (Membership.Role.LEAD, Membership.Role.DEPUTY)
+    return unit_roles(user).get(cluster_year_id) in (Membership.Role.LEAD, Membership.Role.DEPUTY)
 
 
 @rules.predicate

@@ -13,6 +13,7 @@ from cum4.collation import by_unit
 from cum4.models import ClusterYear, Membership, Unit, User
 from cum4.periods import NoReportingRule, quarter_containing
 from cum4.registry import ReviewItem, registry
+from cum4.request_memo import remembered
 
 
 def reporting_year_of(day: dt.date | None = None) -> int:
@@ -137,6 +138,20 @@ def review_queue(*, user: User, led: list[ClusterYear] | None = None) -> list[Re
     return sorted(items, key=lambda item: (item.since is None, item.since))
 
 
+def unit_memberships(*, unit: Unit) -> list[Membership]:
+    """The unit's memberships with their cluster years and clusters, in the memberships' order
+    (cluster year, then unit name): one query a request, shared by the unit's open tasks of
+    every app (each asks which years the unit is a member in)."""
+    return remembered(
+        ("unit-memberships", unit.pk),
+        lambda: list(
+            Membership.objects.filter(unit_id=unit.pk)
+            .select_related("cluster_year__cluster")
+            .order_by(*Membership._meta.ordering)
+        ),
+    )
+
+
 def unit_is_member_in(*, unit: Unit, years: set[int]) -> bool:
     """Whether the unit belongs to a cluster in any of `years`."""
-    return Membership.objects.filter(unit=unit, cluster_year__year__in=years).exists()
+    return any(m.cluster_year.year in years for m in unit_memberships(unit=unit))

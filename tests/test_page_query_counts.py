@@ -21,12 +21,13 @@ pytestmark = pytest.mark.django_db
 YEAR = 2022  # the demo's seed year: Lạng Sơn leads, Lai Châu is deputy
 
 
-def _pages(staff, leader, lead, draft, submitted) -> list[tuple[str, User, str]]:
+def _pages(staff, leader, lead, draft, submitted, approved) -> list[tuple[str, User, str]]:
     unit = staff.unit
     return [
         ("report form (staff, draft)", staff, reverse("reports:detail", args=[draft.pk])),
         ("report form (leader, ready)", leader, reverse("reports:detail", args=[draft.pk])),
         ("report form (lead, submitted)", lead, reverse("reports:detail", args=[submitted.pk])),
+        ("report form (lead, approved)", lead, reverse("reports:detail", args=[approved.pk])),
         ("home (staff)", staff, "/"),
         ("home (leader)", leader, "/"),
         ("home (lead)", lead, "/"),
@@ -59,11 +60,11 @@ def test_every_page_costs_the_same_queries_when_units_and_years_double(
     laichau = staff_laichau.unit
     bulk_approved_reports([u for u in units if u != laichau], [YEAR], SEED_TOTALS)
     # Lai Châu's year: Q1 approved, Q2 submitted to the lead, Q3 a draft marked ready.
-    make_report(laichau, YEAR, 1, "approved", valid_values(), by=leader_laichau)
+    approved = make_report(laichau, YEAR, 1, "approved", valid_values(), by=leader_laichau)
     submitted = make_report(laichau, YEAR, 2, "submitted", valid_values(), by=leader_laichau)
     draft = make_report(laichau, YEAR, 3, values=valid_values())
     report_mark_ready(report=draft, by=staff_laichau)
-    pages = _pages(staff_laichau, leader_laichau, lead_2022, draft, submitted)
+    pages = _pages(staff_laichau, leader_laichau, lead_2022, draft, submitted, approved)
     clients = {user.pk: client_for(user) for _n, user, _p in pages}
     small = _counts(clients, pages)
 
@@ -77,3 +78,25 @@ def test_every_page_costs_the_same_queries_when_units_and_years_double(
     assert large == small, (small, large)
     # And a ceiling, so that a constant count stays a small one.
     assert max(small.values()) <= 25, small
+
+
+@override_settings(PAGE_CACHE=False)
+def test_the_leads_report_view_and_the_unit_dashboard_stay_under_their_ceilings(
+    client_for, staff_laichau, leader_laichau, lead_2022
+):
+    """The two pages that cost over 3× the floor (issue 16 item 7). Before: the lead's view of
+    an approved or submitted report read the values and the history section by section (18
+    queries on the benchmark's data), the unit dashboard its tasks app by app (21)."""
+    laichau = staff_laichau.unit
+    bulk_approved_reports([laichau], [YEAR - 1], SEED_TOTALS)
+    approved = make_report(laichau, YEAR, 1, "approved", valid_values(), by=leader_laichau)
+    submitted = make_report(laichau, YEAR, 2, "submitted", valid_values(), by=leader_laichau)
+    lead, staff = client_for(lead_2022), client_for(staff_laichau)
+    counts = {
+        "approved": _count(lead, reverse("reports:detail", args=[approved.pk])),
+        "submitted": _count(lead, reverse("reports:detail", args=[submitted.pk])),
+        "unit dashboard": _count(staff, reverse("cum4:dashboard_unit", args=[laichau.code])),
+    }
+    assert counts["approved"] <= 8, counts
+    assert counts["submitted"] <= 8, counts
+    assert counts["unit dashboard"] <= 17, counts

@@ -199,18 +199,31 @@ def change(current: FigureValue, previous: FigureValue) -> Decimal | None:
     return (Decimal(current) - Decimal(previous)) * 100 / Decimal(previous)
 
 
-def _fetch(unit_ids: Sequence[int], years: Sequence[int], quarters: tuple[int, ...]):
+def _fetch(
+    unit_ids: Sequence[int],
+    years: Sequence[int],
+    quarters: tuple[int, ...],
+    reports: list[tuple[int, int, int, str]] | None = None,
+):
     """The combined approved figures of the units over the years, the approved quarters and
-    the reports' states (any state), in one query for the reports and one per section.
+    the reports' states (any state), in one query for the reports (none when the caller read
+    them: `reports`, (unit_id, year, quarter, state) of at least those) and one per section.
 
     Returns ({(unit_id, year): figures}, {(unit_id, year): (approved quarters)},
     {(unit_id, year): [states]}).
     """
-    reports = list(
-        QuarterlyReport.objects.filter(
-            unit_id__in=list(unit_ids), year__in=list(years), quarter__in=quarters
-        ).values_list("unit_id", "year", "quarter", "state")
-    )
+    if reports is None:
+        reports = list(
+            QuarterlyReport.objects.filter(
+                unit_id__in=list(unit_ids), year__in=list(years), quarter__in=quarters
+            ).values_list("unit_id", "year", "quarter", "state")
+        )
+    else:
+        wanted_units, wanted_years = set(unit_ids), set(years)
+        reports = [
+            r for r in reports
+            if r[0] in wanted_units and r[1] in wanted_years and r[2] in quarters
+        ]
     figures = approved_figures(unit_ids=unit_ids, years=years, quarters=quarters)
     approved: dict[tuple[int, int], set[int]] = defaultdict(set)
     states: dict[tuple[int, int], list[str]] = defaultdict(list)
@@ -332,15 +345,16 @@ def cluster_dashboard(
 
 def unit_dashboard(*, unit: Unit, period: str) -> UnitDashboard:
     """One unit's approved figures for the period in each year it reported, oldest first,
-    the last YEARS_CHARTED years; constant queries."""
+    the last YEARS_CHARTED years; constant queries (the unit's reports, one per section)."""
     quarters = PERIOD_QUARTERS[period]
-    years = list(
+    # Every report of the unit (four a year: a small read), for its years and their states.
+    reports = list(
         QuarterlyReport.objects.filter(unit=unit)
-        .order_by("-year")
-        .values_list("year", flat=True)
-        .distinct()[:YEARS_CHARTED]
+        .order_by()
+        .values_list("unit_id", "year", "quarter", "state")
     )
-    combined, _approved, states = _fetch([unit.pk], years, quarters)
+    years = sorted({year for _unit, year, _q, _s in reports}, reverse=True)[:YEARS_CHARTED]
+    combined, _approved, states = _fetch([unit.pk], years, quarters, reports)
     empty = no_figures(quarters)
     series = [YearPoint(year, combined.get((unit.pk, year), empty)) for year in sorted(years)]
     completeness = {

@@ -14,14 +14,17 @@ from django.utils import timezone
 from cum4.collation import by_unit
 from cum4.models import ClusterYear, Unit, User
 from cum4.periods import periods_of_year
+from cum4.reports import validation
 from cum4.reports.models import QuarterlyReport, ReportEvent
+from cum4.reports.page_values import compared_ids, page_values
+from cum4.reports.permissions import cluster_year_of_report
 from cum4.reports.sections import report_sections
 from cum4.reports.selectors import (
     FigureValue,
+    ReportContext,
     _derived_specs,
     _issues,
     flatten,
-    report_context,
     report_values,
     with_derived,
 )
@@ -126,9 +129,14 @@ def unit_reports(*, unit: Unit, years: Sequence[int]) -> dict[tuple[int, int], Q
 
 
 def report_for_page(pk: int) -> QuarterlyReport:
-    """One report with its unit and who marked it ready, for the report page (404 when
-    missing)."""
-    return get_object_or_404(QuarterlyReport.objects.select_related("unit", "ready_by"), pk=pk)
+    """One report with its unit, who marked it ready and the id of its cluster year (the
+    lead's rights), for the report page (404 when missing); one query."""
+    return get_object_or_404(
+        QuarterlyReport.objects.select_related("unit", "ready_by").annotate(
+            cluster_year_of_report=cluster_year_of_report()
+        ),
+        pk=pk,
+    )
 
 
 def unit_leaders(unit: Unit) -> list[User]:
@@ -158,24 +166,28 @@ class Change:
 def changes_since_approval(
     report: QuarterlyReport, values: ReportValues | None = None
 ) -> list[Change]:
-    """Values that differ from what they were when the report was last approved (from the
-    section models' history; one query per section model). Empty if never approved."""
+    """Values that differ from what they were when the report was last approved (each section
+    row as its history last recorded it at or before `approved_at`; one query for them all,
+    whatever the number of records). Empty if never approved."""
     if report.approved_at is None:
         return []
     current = report_values(report) if values is None else values
+    return _changes(page_values(report, set()).at_approval, current)
+
+
+def _changes(at_approval: ReportValues | None, current: ReportValues) -> list[Change]:
+    """The codes whose value now differs from the one at approval (None: never approved),
+    in the sections' order, section D's rows in theirs."""
+    if at_approval is None:
+        return []
     changes = []
     for section in report_sections():
-        history = section.model_class().history.filter(
-            report_id=report.pk, history_date__lte=report.approved_at
-        ).order_by("history_date", "history_id")
-        at_approval: dict[str, dict] = {}
-        for record in history:
-            row = getattr(record, section.row_field) if section.row_field else ""
-            at_approval[row] = {code: getattr(record, code) for code in section.codes}
         for row in section.row_keys:
+            before_row = at_approval[section.code][row]
+            after_row = current[section.code][row]
             for spec in section.indicators:
-                before = at_approval.get(row, {}).get(spec.code)
-                after = current[section.code][row].get(spec.code)
+                before = before_row.get(spec.code)
+                after = after_row.get(spec.code)
                 if before != after:
                     label = str(spec.label)
                     if row:
@@ -195,9 +207,16 @@ class ReportPage:
 
 
 def report_page(report: QuarterlyReport) -> ReportPage:
-    """Everything the report page shows; a fixed number of queries whatever the data size."""
-    context = report_context(report)
-    values = context.values
+    """Everything the report page shows, in three queries whatever the data size: the reports
+    its checks compare to, their values with the report's values at approval, the timeline."""
+    previous_id, history_ids = compared_ids(report, validation.OUTLIER_WINDOW)
+    read = page_values(report, {report.pk, *history_ids, *([previous_id] if previous_id else [])})
+    values = read.by_id[report.pk]
+    context = ReportContext(
+        values=values,
+        previous=read.by_id[previous_id] if previous_id else None,
+        history=[read.by_id[pk] for pk in history_ids],
+    )
     derived = with_derived(flatten(values))
     return ReportPage(
         report=report,
@@ -205,5 +224,5 @@ def report_page(report: QuarterlyReport) -> ReportPage:
         derived={spec.code: derived[spec.code] for spec in _derived_specs()},
         issues=_issues(context, values),
         timeline=report_timeline(report),
-        changes=changes_since_approval(report, values),
+        changes=_changes(read.at_approval, values),
     )

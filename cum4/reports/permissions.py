@@ -10,9 +10,10 @@
 from __future__ import annotations
 
 import rules
+from django.db.models import OuterRef, Subquery
 
 from cum4.models import ClusterYear, Membership, User
-from cum4.permissions import is_cluster_lead, is_secretariat, is_unit_leader
+from cum4.permissions import is_secretariat, is_unit_leader, leads_cluster_year_id
 from cum4.reports.models import QuarterlyReport
 
 
@@ -42,9 +43,28 @@ def leads_report_unit(user: User, report: QuarterlyReport | None) -> bool:
     return report is not None and is_unit_leader(user) and user.unit_id == report.unit_id
 
 
+def report_cluster_year_id(report: QuarterlyReport) -> int | None:
+    """The id of `report_cluster_year`, taken from the report's page query when it read it
+    (`cluster_year_of_report`), else from `report_cluster_year`."""
+    if not hasattr(report, "_cluster_year") and hasattr(report, "cluster_year_of_report"):
+        return report.cluster_year_of_report
+    cluster_year = report_cluster_year(report)
+    return cluster_year.pk if cluster_year is not None else None
+
+
+def cluster_year_of_report() -> Subquery:
+    """The id of the cluster year the report's unit belongs to in its year, as an annotation
+    of a QuarterlyReport query (the same membership `report_cluster_year` reads)."""
+    return Subquery(
+        Membership.objects.filter(unit_id=OuterRef("unit_id"), cluster_year__year=OuterRef("year"))
+        .order_by(*Membership._meta.ordering)
+        .values("cluster_year_id")[:1]
+    )
+
+
 @rules.predicate
 def is_report_cluster_lead(user: User, report: QuarterlyReport | None) -> bool:
-    return report is not None and is_cluster_lead(user, report_cluster_year(report))
+    return report is not None and leads_cluster_year_id(user, report_cluster_year_id(report))
 
 
 @rules.predicate

@@ -19,6 +19,7 @@ from cum4.periods import PERIOD_QUARTERS
 from cum4.registry import registry
 from cum4.reports import validation
 from cum4.reports.models import QuarterlyReport
+from cum4.reports.page_values import compared_ids
 from cum4.reports.sections import DERIVED, OPENING, report_sections
 from cum4.reports.validation import Issue, ReportValues, empty_values
 from cum4.selectors import memberships_of
@@ -115,28 +116,6 @@ def flatten(values: ReportValues) -> dict[str, int | None]:
     return flat
 
 
-def _previous_quarter_id(report: QuarterlyReport) -> int | None:
-    year, quarter = (report.year, report.quarter - 1) if report.quarter > 1 else (report.year - 1, 4)
-    return (
-        QuarterlyReport.objects.filter(unit_id=report.unit_id, year=year, quarter=quarter)
-        .values_list("pk", flat=True)
-        .first()
-    )
-
-
-def _history_ids(report: QuarterlyReport, limit: int) -> list[int]:
-    return list(
-        QuarterlyReport.objects.filter(
-            unit_id=report.unit_id, state=QuarterlyReport.State.APPROVED
-        )
-        .exclude(pk=report.pk)
-        .filter(year__lte=report.year)
-        .exclude(year=report.year, quarter__gte=report.quarter)
-        .order_by("-year", "-quarter")
-        .values_list("pk", flat=True)[:limit]
-    )
-
-
 @dataclass(frozen=True)
 class ReportContext:
     values: ReportValues  # the report's stored values
@@ -146,9 +125,8 @@ class ReportContext:
 
 def report_context(report: QuarterlyReport, *, limit: int = validation.OUTLIER_WINDOW):
     """The report's values with what its checks compare them to, in a fixed number of
-    queries (two for the ids, one per section model)."""
-    previous_id = _previous_quarter_id(report)
-    history_ids = _history_ids(report, limit)
+    queries (one for the ids, one per section model)."""
+    previous_id, history_ids = compared_ids(report, limit)
     wanted = {*history_ids, *([previous_id] if previous_id else [])}
     if report.pk is not None:
         wanted.add(report.pk)

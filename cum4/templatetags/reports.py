@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-from django import template
-from django.utils.html import format_html
+from collections.abc import Iterable
 
+from crispy_forms.templatetags.crispy_forms_filters import as_crispy_form
+from django import forms, template
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
+
+from cum4.formatting import vn_number
 from cum4.reports.models import QuarterlyReport
 
 register = template.Library()
@@ -31,3 +37,33 @@ def state_badge(state: str) -> str:
         state,
         label,
     )
+
+
+@register.simple_tag
+def change_rows(changes: Iterable) -> SafeString:
+    """The rows of "changed since the last approval" (indicator, approved, now), built here
+    rather than by a template loop: a report approved before its history was kept lists
+    every indicator."""
+    return mark_safe(
+        "".join(
+            f"<tr><td>{conditional_escape(c.label)}</td><td class=\"text-end\">{vn_number(c.before)}</td>"
+            f"<td class=\"text-end\">{vn_number(c.after)}</td></tr>"
+            for c in changes
+        )
+    )
+
+
+_UNBOUND: dict[tuple[type, str | None, str | None], SafeString] = {}
+
+
+@register.filter
+def crispy_unbound(form: forms.Form) -> SafeString:
+    """`form|crispy` of a form without data or initial values (the report page's approve and
+    reason boxes): its markup then comes from the code alone, so it is laid out once per
+    process and language. Any other form is laid out each time."""
+    if form.is_bound or form.initial or any(f.initial is not None for f in form.fields.values()):
+        return as_crispy_form(form)
+    key = (type(form), form.prefix, get_language())
+    if key not in _UNBOUND:
+        _UNBOUND[key] = as_crispy_form(form)
+    return _UNBOUND[key]

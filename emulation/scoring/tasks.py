@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from cum4.models import Unit, User
 from cum4.registry import Task
+from cum4.selectors import unit_memberships
 from emulation.movements.selectors.deadlines import scoring_phase_deadlines
 from emulation.scoring.models import NominationBallot, ScoringRound
 
@@ -28,12 +29,18 @@ def scoring_tasks(*, user: User, unit: Unit, today: dt.date) -> list[Task]:
     """Self-scoring to do, and the ballot to cast (leaders), for the unit's open years, each
     with the phase's dated deadline (the cluster's regulation, `CycleDeadline`)."""
     tasks: list[Task] = []
-    rounds = ScoringRound.objects.filter(
-        cluster_year__memberships__unit=unit,
+    cluster_years = [m.cluster_year_id for m in unit_memberships(unit=unit)]
+    if not cluster_years:
+        return tasks
+    rounds = list(ScoringRound.objects.filter(
+        cluster_year_id__in=cluster_years,
         phase__in=[ScoringRound.Phase.SELF, ScoringRound.Phase.VOTE],
-    ).select_related("cluster_year__cluster")
-    voted = set(NominationBallot.objects.filter(voter=unit).values_list("cluster_year_id",
-                                                                         flat=True))
+    ).select_related("cluster_year__cluster"))
+    voted: set[int] = set()
+    if user.role == User.Role.LEADER and any(r.phase == ScoringRound.Phase.VOTE for r in rounds):
+        # Only a leader casts a ballot: the others' page needs no read of the ballots.
+        voted = set(NominationBallot.objects.filter(voter=unit).values_list("cluster_year_id",
+                                                                             flat=True))
     deadlines: dict[int, dict[str, dt.date]] = {}
     for round_ in rounds:
         cy = round_.cluster_year

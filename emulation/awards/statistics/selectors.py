@@ -202,7 +202,7 @@ def statistics_for(*, cluster_year: ClusterYear, unit: Unit | None = None) -> St
 
 def statistics_tasks(*, user, unit: Unit, today: dt.date) -> list:
     """A reminder on the unit's home page to send forms 0601.N–0603.N, from `reminder_days`
-    before the due date until it (two queries)."""
+    before the due date until it (one query, and the unit's memberships the page reads once)."""
     from django.urls import reverse
     from django.utils.translation import gettext as _
 
@@ -214,9 +214,11 @@ def statistics_tasks(*, user, unit: Unit, today: dt.date) -> list:
     due = rule.due_in(today.year)
     if not (due - dt.timedelta(days=rule.reminder_days) <= today <= due):
         return []
-    membership = unit.memberships.select_related("cluster_year__cluster").filter(
-        cluster_year__year=today.year
-    ).first()
+    from cum4.selectors import unit_memberships
+
+    membership = next(
+        (m for m in unit_memberships(unit=unit) if m.cluster_year.year == today.year), None
+    )
     if membership is None:
         return []
     cluster_year = membership.cluster_year

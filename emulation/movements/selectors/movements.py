@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from cum4.models import ClusterYear, Unit, User
 from cum4.registry import Task
-from cum4.selectors import memberships_of
+from cum4.selectors import memberships_of, reporting_year_of, unit_memberships
 from emulation.movements.models import Movement, MovementEvidence, MovementResponse, MovementReview
 
 
@@ -90,13 +90,17 @@ def evidence_get(*, pk: int) -> MovementEvidence | None:
 
 def unit_movement_tasks(*, user: User, unit: Unit, today) -> list[Task]:
     """Open movements of the unit's current cluster years it has not answered yet, as tasks
-    for its home page (due on the movement's end date). One query."""
-    from cum4.selectors import reporting_year_of
-
+    for its home page (due on the movement's end date). One query (and the unit's memberships
+    the page reads once), none when the unit is in no cluster that year."""
+    year = reporting_year_of(today)
+    cluster_years = [
+        m.cluster_year_id for m in unit_memberships(unit=unit) if m.cluster_year.year == year
+    ]
+    if not cluster_years:
+        return []
     pending = (
         Movement.objects.filter(
-            cluster_year__year=reporting_year_of(today),
-            cluster_year__memberships__unit=unit,
+            cluster_year_id__in=cluster_years,
             starts_on__lte=today,
         )
         .exclude(responses__unit=unit)
