@@ -235,34 +235,36 @@ def load_facts(unit: Unit, year: int, person_ids: list[int]) -> Facts:
         (pid, y): r
         for pid, y, r in YearlyRating.objects.filter(
             staff_member_id__in=person_ids, year__gte=first, year__lte=year
-        ).values_list("staff_member_id", "year", "rating")
+        ).order_by().values_list("staff_member_id", "year", "rating")
     }
     discipline: dict[int, list[DisciplinaryMeasure]] = defaultdict(list)
-    for row in DisciplinaryMeasure.objects.filter(staff_member_id__in=person_ids, year=year):
+    for row in DisciplinaryMeasure.objects.filter(
+        staff_member_id__in=person_ids, year=year
+    ).order_by("pk"):
         discipline[row.staff_member_id].append(row)
     initiatives: dict[int, list[Initiative]] = defaultdict(list)
     for row in Initiative.objects.filter(
         staff_member_id__in=person_ids, year__gte=first, year__lte=year
-    ):
+    ).order_by("-year", "pk"):
         initiatives[row.staff_member_id].append(row)
     awarded: dict[tuple[int, int], set[str]] = defaultdict(set)
     for pid, y, code in DecisionItem.objects.filter(
         Q(staff_member_id__in=person_ids) | Q(unit=unit, staff_member__isnull=True),
         decision__year__gte=first,
         decision__year__lte=year,
-    ).values_list("staff_member_id", "decision__year", "award_id"):
+    ).order_by().values_list("staff_member_id", "decision__year", "award_id"):
         awarded[(pid or 0, y)].add(code)
     confirmations = {
         (c.award_id, c.staff_member_id, c.condition): c
-        for c in ConditionConfirmation.objects.filter(unit=unit, year=year).select_related(
-            "confirmed_by"
-        )
+        for c in ConditionConfirmation.objects.filter(unit=unit, year=year)
+        .select_related("confirmed_by")
+        .order_by()
     }
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
     leave: dict[int, list[LeavePeriod]] = defaultdict(list)
     for row in LeavePeriod.objects.filter(
         staff_member_id__in=person_ids, start__lte=end, end__gte=start
-    ):
+    ).order_by("-start", "pk"):
         leave[row.staff_member_id].append(row)
     return Facts(ratings, discipline, initiatives, awarded, confirmations, leave=leave)
 
