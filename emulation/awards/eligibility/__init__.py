@@ -31,10 +31,9 @@ from emulation.awards.eligibility.engine import (
     PersonEligibility,
     TitleResult,
     TitleResults,
-    load_facts,
-    members_in_year,
 )
 from emulation.awards.eligibility.individual import apply_cap, individual_title
+from emulation.awards.eligibility.loading import load_facts, members_in_year
 from emulation.awards.eligibility.streaks import next_year
 from emulation.awards.models import Award, TitleRule
 from emulation.staff.models import StaffAssignment, StaffMember
@@ -124,7 +123,7 @@ def unit_eligibility(*, unit: Unit, year: int, on: dt.date | None = None) -> Uni
 
     assignments, service = members_in_year(unit, year)
     person_ids = [a.staff_member_id for a in assignments]
-    facts = load_facts(unit, year, person_ids)
+    facts = load_facts(unit, year)
     facts.service = service
     facts.spans = {r.award_id: r.streak_years for r in rules_next + rules if r.streak_years}
     flags = pending_flags(unit_ids=[unit.pk], staff_ids=person_ids, on=on)

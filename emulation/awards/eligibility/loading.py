@@ -1,0 +1,143 @@
+"""What the eligibility rules read, loaded once per unit and year: the unit's people in the
+year with their days in post, the records of those people (ratings, discipline, initiatives,
+awards, leave) and the unit's own (its awards, the confirmations).
+
+The records' queries are built through the ORM once per process, for placeholder values (a
+unit, a year and its dates no row has), and run with the unit and year asked for: building
+them, each with the hundred ids of a unit's people, cost more than running them. They read
+the people of the unit through a subquery (anyone in post there in the year: the members and
+those who left), so that their text does not depend on who the members are.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections import defaultdict
+from collections.abc import Sequence
+
+from django.db import DEFAULT_DB_ALIAS, connections
+from django.db.models import Model, Q, QuerySet
+
+from cum4.models import Unit
+from emulation.awards.eligibility.engine import HISTORY_YEARS, Facts
+from emulation.awards.models import ConditionConfirmation, DecisionItem
+from emulation.staff.models import (
+    DisciplinaryMeasure,
+    Initiative,
+    LeavePeriod,
+    StaffAssignment,
+    YearlyRating,
+)
+
+# Placeholders no row has, replaced by the unit and the year asked for (within the ranges of
+# their fields: Django drops a condition on a value out of a field's range).
+_UNIT, _YEAR, _FIRST = 987_654_321, 32_001, 32_002
+_START, _END = dt.date(1, 1, 2), dt.date(1, 12, 30)
+
+
+def _overlapping(start: dt.date, end: dt.date) -> Q:
+    return Q(start__lte=end) & (Q(end__isnull=True) | Q(end__gte=start))
+
+
+def members_in_year(
+    unit: Unit, year: int
+) -> tuple[list[StaffAssignment], dict[int, list[tuple[dt.date, dt.date]]]]:
+    """The unit's people in the year: those whose last assignment begun in the year is here,
+    by name; and each one's days in post in the year, in any unit (from the same rows)."""
+    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    overlapping = _overlapping(start, end)
+    here = StaffAssignment.objects.filter(overlapping, unit=unit).values("staff_member_id")
+    rows = (
+        StaffAssignment.objects.filter(overlapping, staff_member_id__in=here)
+        .select_related("staff_member")
+        .order_by("staff_member_id", "-start", "-pk")
+    )
+    last: dict[int, StaffAssignment] = {}
+    service: dict[int, list[tuple[dt.date, dt.date]]] = defaultdict(list)
+    for row in rows:
+        last.setdefault(row.staff_member_id, row)
+        service[row.staff_member_id].append((max(row.start, start), min(row.end or end, end)))
+    members = [a for a in last.values() if a.unit_id == unit.pk]
+    members.sort(key=lambda a: (a.staff_member.full_name, a.staff_member.code))
+    return members, {a.staff_member_id: service[a.staff_member_id] for a in members}
+
+
+@functools.cache
+def _fact_queries(alias: str, vendor: str) -> dict[str, tuple[str, tuple]]:
+    """The records' queries for the placeholders (once per process and database kind)."""
+    here = StaffAssignment.objects.filter(
+        _overlapping(_START, _END), unit_id=_UNIT
+    ).values("staff_member_id")
+    years = {"year__gte": _FIRST, "year__lte": _YEAR}
+    queries: dict[str, QuerySet] = {
+        "ratings": YearlyRating.objects.filter(staff_member_id__in=here, **years)
+        .order_by()
+        .values_list("staff_member_id", "year", "rating"),
+        "discipline": DisciplinaryMeasure.objects.filter(
+            staff_member_id__in=here, year=_YEAR
+        ).order_by("pk"),
+        "initiatives": Initiative.objects.filter(staff_member_id__in=here, **years).order_by(
+            "-year", "pk"
+        ),
+        "awarded": DecisionItem.objects.filter(
+            Q(staff_member_id__in=here) | Q(unit_id=_UNIT, staff_member__isnull=True),
+            decision__year__gte=_FIRST,
+            decision__year__lte=_YEAR,
+        )
+        .order_by()
+        .values_list("staff_member_id", "decision__year", "award_id"),
+        "leave": LeavePeriod.objects.filter(
+            staff_member_id__in=here, start__lte=_END, end__gte=_START
+        ).order_by("-start", "pk"),
+    }
+    return {name: qs.query.get_compiler(using=alias).as_sql() for name, qs in queries.items()}
+
+
+def _params(params: Sequence[object], values: dict[object, object]) -> list[object]:
+    return [values.get(p, p) for p in params]  # type: ignore[call-overload]
+
+
+def load_facts(unit: Unit, year: int) -> Facts:
+    """The records the rules read of the unit's people (and of the unit), loaded once; the
+    days in post come with the members (`members_in_year`)."""
+    alias = DEFAULT_DB_ALIAS
+    connection = connections[alias]
+    queries = _fact_queries(alias, connection.vendor)
+    first = year - HISTORY_YEARS
+    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    date = connection.ops.adapt_datefield_value
+    values: dict[object, object] = {
+        _UNIT: unit.pk, _YEAR: year, _FIRST: first, date(_START): date(start), date(_END): date(end)
+    }
+
+    def rows(name: str) -> list[tuple]:
+        sql, params = queries[name]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, _params(params, values))
+            return cursor.fetchall()
+
+    def objects(name: str, model: type[Model]) -> list:
+        sql, params = queries[name]
+        return list(model.objects.raw(sql, _params(params, values)))
+
+    ratings = {(pid, y): r for pid, y, r in rows("ratings")}
+    discipline: dict[int, list[DisciplinaryMeasure]] = defaultdict(list)
+    for row in objects("discipline", DisciplinaryMeasure):
+        discipline[row.staff_member_id].append(row)
+    initiatives: dict[int, list[Initiative]] = defaultdict(list)
+    for row in objects("initiatives", Initiative):
+        initiatives[row.staff_member_id].append(row)
+    awarded: dict[tuple[int, int], set[str]] = defaultdict(set)
+    for pid, y, code in rows("awarded"):
+        awarded[(pid or 0, y)].add(code)
+    confirmations = {
+        (c.award_id, c.staff_member_id, c.condition): c
+        for c in ConditionConfirmation.objects.filter(unit=unit, year=year)
+        .select_related("confirmed_by")
+        .order_by()
+    }
+    leave: dict[int, list[LeavePeriod]] = defaultdict(list)
+    for row in objects("leave", LeavePeriod):
+        leave[row.staff_member_id].append(row)
+    return Facts(ratings, discipline, initiatives, awarded, confirmations, leave=leave)
