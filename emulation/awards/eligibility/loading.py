@@ -17,7 +17,9 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from django.db import DEFAULT_DB_ALIAS, connections
+from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import Model, Q, QuerySet
+from django.utils.dateparse import parse_date
 
 from cum4.models import Unit
 from emulation.awards.eligibility.engine import HISTORY_YEARS, Facts
@@ -27,6 +29,7 @@ from emulation.staff.models import (
     Initiative,
     LeavePeriod,
     StaffAssignment,
+    StaffMember,
     YearlyRating,
 )
 
@@ -40,24 +43,55 @@ def _overlapping(start: dt.date, end: dt.date) -> Q:
     return Q(start__lte=end) & (Q(end__isnull=True) | Q(end__gte=start))
 
 
+# Columns in the models' order (what Model.from_db takes), the posts' dates where they fall.
+_MEMBER_FIELDS = tuple(f.attname for f in StaffMember._meta.concrete_fields)
+_ASSIGNMENT_FIELDS = tuple(f.attname for f in StaffAssignment._meta.concrete_fields)
+_DATES = frozenset(_ASSIGNMENT_FIELDS.index(name) for name in ("start", "end"))
+
+
+@functools.cache
+def _members_query(alias: str, vendor: str) -> tuple[str, tuple]:
+    """Every post in the year of anyone in post in the unit in the year, with the person, for
+    the placeholders (once per process and database kind)."""
+    overlapping = _overlapping(_START, _END)
+    here = StaffAssignment.objects.filter(overlapping, unit_id=_UNIT).values("staff_member_id")
+    rows = (
+        StaffAssignment.objects.filter(overlapping, staff_member_id__in=here)
+        .order_by("staff_member_id", "-start", "-pk")
+        .values_list(*_ASSIGNMENT_FIELDS, *(f"staff_member__{name}" for name in _MEMBER_FIELDS))
+    )
+    return rows.query.get_compiler(using=alias).as_sql()
+
+
+def _date(value: object) -> dt.date | None:
+    """A date column as a date (SQLite may hand back its text)."""
+    return parse_date(value) if isinstance(value, str) else value  # type: ignore[return-value]
+
+
 def members_in_year(
     unit: Unit, year: int
 ) -> tuple[list[StaffAssignment], dict[int, list[tuple[dt.date, dt.date]]]]:
     """The unit's people in the year: those whose last assignment begun in the year is here,
     by name; and each one's days in post in the year, in any unit (from the same rows)."""
+    alias = DEFAULT_DB_ALIAS
+    connection = connections[alias]
+    sql, params = _members_query(alias, connection.vendor)
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    overlapping = _overlapping(start, end)
-    here = StaffAssignment.objects.filter(overlapping, unit=unit).values("staff_member_id")
-    rows = (
-        StaffAssignment.objects.filter(overlapping, staff_member_id__in=here)
-        .select_related("staff_member")
-        .order_by("staff_member_id", "-start", "-pk")
-    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, _params(params, _values(connection, unit, year)))
+        found = cursor.fetchall()
     last: dict[int, StaffAssignment] = {}
     service: dict[int, list[tuple[dt.date, dt.date]]] = defaultdict(list)
-    for row in rows:
-        last.setdefault(row.staff_member_id, row)
-        service[row.staff_member_id].append((max(row.start, start), min(row.end or end, end)))
+    split = len(_ASSIGNMENT_FIELDS)
+    for values in found:
+        row = StaffAssignment.from_db(alias, _ASSIGNMENT_FIELDS, [
+            _date(value) if i in _DATES else value for i, value in enumerate(values[:split])
+        ])
+        pid = row.staff_member_id
+        if pid not in last:
+            last[pid] = row
+            row.staff_member = StaffMember.from_db(alias, _MEMBER_FIELDS, values[split:])
+        service[pid].append((max(row.start, start), min(row.end or end, end)))
     members = [a for a in last.values() if a.unit_id == unit.pk]
     members.sort(key=lambda a: (a.staff_member.full_name, a.staff_member.code))
     return members, {a.staff_member_id: service[a.staff_member_id] for a in members}
@@ -98,18 +132,21 @@ def _params(params: Sequence[object], values: dict[object, object]) -> list[obje
     return [values.get(p, p) for p in params]  # type: ignore[call-overload]
 
 
+def _values(connection: BaseDatabaseWrapper, unit: Unit, year: int) -> dict[object, object]:
+    """The placeholders' values for the unit and the year (dates as the database takes them)."""
+    date = connection.ops.adapt_datefield_value
+    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    return {_UNIT: unit.pk, _YEAR: year, _FIRST: year - HISTORY_YEARS,
+            date(_START): date(start), date(_END): date(end)}
+
+
 def load_facts(unit: Unit, year: int) -> Facts:
     """The records the rules read of the unit's people (and of the unit), loaded once; the
     days in post come with the members (`members_in_year`)."""
     alias = DEFAULT_DB_ALIAS
     connection = connections[alias]
     queries = _fact_queries(alias, connection.vendor)
-    first = year - HISTORY_YEARS
-    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    date = connection.ops.adapt_datefield_value
-    values: dict[object, object] = {
-        _UNIT: unit.pk, _YEAR: year, _FIRST: first, date(_START): date(start), date(_END): date(end)
-    }
+    values = _values(connection, unit, year)
 
     def rows(name: str) -> list[tuple]:
         sql, params = queries[name]
