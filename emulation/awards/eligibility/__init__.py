@@ -33,11 +33,11 @@ from emulation.awards.eligibility.engine import (
     TitleResults,
 )
 from emulation.awards.eligibility.individual import apply_cap, individual_title
-from emulation.awards.eligibility.loading import load_facts, members_in_year
+from emulation.awards.eligibility.loading import load_facts, members_in_year, pending_in_unit
 from emulation.awards.eligibility.streaks import next_year
 from emulation.awards.models import Award, TitleRule
 from emulation.staff.models import StaffAssignment, StaffMember
-from emulation.staff.selectors import hold_reason, hold_rule_in_force, pending_flags
+from emulation.staff.selectors import hold_reason, hold_rule_in_force
 
 __all__ = [
     "MET",
@@ -126,7 +126,7 @@ def unit_eligibility(*, unit: Unit, year: int, on: dt.date | None = None) -> Uni
     facts = load_facts(unit, year)
     facts.service = service
     facts.spans = {r.award_id: r.streak_years for r in rules_next + rules if r.streak_years}
-    flags = pending_flags(unit_ids=[unit.pk], staff_ids=person_ids, on=on)
+    flags = pending_in_unit(unit, year, on, set(person_ids))
     hold = ""
     if flags.unit_ids or flags.staff_ids:  # the rule's wording only where something is held
         hold_rule = hold_rule_in_force(on=on)

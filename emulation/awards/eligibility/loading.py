@@ -28,15 +28,17 @@ from emulation.staff.models import (
     DisciplinaryMeasure,
     Initiative,
     LeavePeriod,
+    PendingComplaint,
     StaffAssignment,
     StaffMember,
     YearlyRating,
 )
+from emulation.staff.selectors import PendingFlags
 
 # Placeholders no row has, replaced by the unit and the year asked for (within the ranges of
 # their fields: Django drops a condition on a value out of a field's range).
 _UNIT, _YEAR, _FIRST = 987_654_321, 32_001, 32_002
-_START, _END = dt.date(1, 1, 2), dt.date(1, 12, 30)
+_START, _END, _ON = dt.date(1, 1, 2), dt.date(1, 12, 30), dt.date(1, 6, 15)
 
 
 def _overlapping(start: dt.date, end: dt.date) -> Q:
@@ -121,6 +123,13 @@ def _fact_queries(alias: str, vendor: str) -> dict[str, tuple[str, tuple]]:
         )
         .order_by()
         .values_list("staff_member_id", "decision__year", "award_id"),
+        # pending_flags() of the unit and its people, on the day the rules are read
+        "pending": PendingComplaint.objects.filter(
+            Q(unit_id=_UNIT) | Q(staff_member_id__in=here), received_on__lte=_ON
+        )
+        .filter(Q(resolved_on__isnull=True) | Q(resolved_on__gt=_ON))
+        .order_by()
+        .values_list("unit_id", "staff_member_id"),
         "leave": LeavePeriod.objects.filter(
             staff_member_id__in=here, start__lte=_END, end__gte=_START
         ).order_by("-start", "pk"),
@@ -178,3 +187,23 @@ def load_facts(unit: Unit, year: int) -> Facts:
     for row in objects("leave", LeavePeriod):
         leave[row.staff_member_id].append(row)
     return Facts(ratings, discipline, initiatives, awarded, confirmations, leave=leave)
+
+
+def pending_in_unit(unit: Unit, year: int, on: dt.date, person_ids: set[int]) -> PendingFlags:
+    """`pending_flags(unit_ids=[unit], staff_ids=person_ids, on=on)` for the unit's people in
+    the year, by the query built once (it reads anyone in post there in the year: only what
+    pending_flags would have read is kept)."""
+    alias = DEFAULT_DB_ALIAS
+    connection = connections[alias]
+    sql, params = _fact_queries(alias, connection.vendor)["pending"]
+    values = _values(connection, unit, year)
+    values[connection.ops.adapt_datefield_value(_ON)] = connection.ops.adapt_datefield_value(on)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, _params(params, values))
+        found = cursor.fetchall()
+    units = frozenset(unit_id for unit_id, staff_id in found if staff_id is None)
+    staff = frozenset(
+        staff_id for unit_id, staff_id in found
+        if staff_id is not None and (staff_id in person_ids or unit_id == unit.pk)
+    )
+    return PendingFlags(units, staff)
