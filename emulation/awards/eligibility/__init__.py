@@ -33,7 +33,12 @@ from emulation.awards.eligibility.engine import (
     TitleResults,
 )
 from emulation.awards.eligibility.individual import apply_cap, individual_title
-from emulation.awards.eligibility.loading import load_facts, members_in_year, pending_in_unit
+from emulation.awards.eligibility.loading import (
+    load_facts,
+    members_in_year,
+    pending_in_unit,
+    rules_between,
+)
 from emulation.awards.eligibility.streaks import next_year
 from emulation.awards.models import Award, TitleRule
 from emulation.staff.models import StaffAssignment, StaffMember
@@ -87,15 +92,7 @@ def rules_in_force(on: dt.date) -> list[TitleRule]:
 
 def _rules_in_force_on(on: dt.date, next_on: dt.date) -> tuple[list[TitleRule], list[TitleRule]]:
     """rules_in_force(on) and rules_in_force(next_on), in one query."""
-    both = list(
-        TitleRule.objects.filter(
-            Q(valid_from__lte=max(on, next_on)),
-            Q(valid_to__isnull=True) | Q(valid_to__gte=min(on, next_on)),
-            enabled=True,
-        )
-        .select_related("award", "streak_award")
-        .order_by("award__sort_order", "pk")
-    )
+    both = rules_between(min(on, next_on), max(on, next_on))
 
     def in_force(rule: TitleRule, day: dt.date) -> bool:
         return rule.valid_from <= day and (rule.valid_to is None or rule.valid_to >= day)

@@ -23,7 +23,7 @@ from django.utils.dateparse import parse_date
 
 from cum4.models import Unit
 from emulation.awards.eligibility.engine import HISTORY_YEARS, Facts
-from emulation.awards.models import ConditionConfirmation, DecisionItem
+from emulation.awards.models import Award, ConditionConfirmation, DecisionItem, TitleRule
 from emulation.staff.models import (
     DisciplinaryMeasure,
     Initiative,
@@ -39,6 +39,7 @@ from emulation.staff.selectors import PendingFlags
 # their fields: Django drops a condition on a value out of a field's range).
 _UNIT, _YEAR, _FIRST = 987_654_321, 32_001, 32_002
 _START, _END, _ON = dt.date(1, 1, 2), dt.date(1, 12, 30), dt.date(1, 6, 15)
+_EARLIEST, _LATEST = dt.date(1, 3, 3), dt.date(1, 3, 4)
 
 
 def _overlapping(start: dt.date, end: dt.date) -> Q:
@@ -207,3 +208,54 @@ def pending_in_unit(unit: Unit, year: int, on: dt.date, person_ids: set[int]) ->
         if staff_id is not None and (staff_id in person_ids or unit_id == unit.pk)
     )
     return PendingFlags(units, staff)
+
+
+_RULE_FIELDS = tuple(f.attname for f in TitleRule._meta.concrete_fields)
+_AWARD_FIELDS = tuple(f.attname for f in Award._meta.concrete_fields)
+
+
+@functools.cache
+def _rules_query(alias: str, vendor: str) -> tuple[str, tuple, dict]:
+    """The enabled rules in force at some time between two days, with their titles, for
+    placeholder days (once per process and database kind), and the columns' converters."""
+    rows = (
+        TitleRule.objects.filter(
+            Q(valid_from__lte=_LATEST),
+            Q(valid_to__isnull=True) | Q(valid_to__gte=_EARLIEST),
+            enabled=True,
+        )
+        .order_by("award__sort_order", "pk")
+        .values_list(*_RULE_FIELDS, *(f"award__{name}" for name in _AWARD_FIELDS),
+                     *(f"streak_award__{name}" for name in _AWARD_FIELDS))
+    )
+    compiler = rows.query.get_compiler(using=alias)
+    sql, params = compiler.as_sql()
+    return sql, params, compiler.get_converters([col for col, _sql, _alias in compiler.select])
+
+
+def rules_between(earliest: dt.date, latest: dt.date) -> list[TitleRule]:
+    """`TitleRule.objects.filter(valid_from__lte=latest, valid_to null or >= earliest,
+    enabled=True).select_related("award", "streak_award").order_by("award__sort_order", "pk")`
+    by the query built once."""
+    alias = DEFAULT_DB_ALIAS
+    connection = connections[alias]
+    sql, params, converters = _rules_query(alias, connection.vendor)
+    date = connection.ops.adapt_datefield_value
+    values = {date(_EARLIEST): date(earliest), date(_LATEST): date(latest)}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, _params(params, values))
+        found = cursor.fetchall()
+    rules = []
+    first, second = len(_RULE_FIELDS), len(_RULE_FIELDS) + len(_AWARD_FIELDS)
+    for row in found:
+        row = list(row)
+        for position, (functions, expression) in converters.items():
+            for function in functions:
+                row[position] = function(row[position], expression, connection)
+        rule = TitleRule.from_db(alias, _RULE_FIELDS, row[:first])
+        rule.award = Award.from_db(alias, _AWARD_FIELDS, row[first:second])
+        rule.streak_award = (
+            Award.from_db(alias, _AWARD_FIELDS, row[second:]) if rule.streak_award_id else None
+        )
+        rules.append(rule)
+    return rules
