@@ -100,23 +100,38 @@ def members_in_year(
     return members, {a.staff_member_id: service[a.staff_member_id] for a in members}
 
 
+def _fields(model: type[Model]) -> tuple[str, ...]:
+    """A model's columns in its order (what Model.from_db takes)."""
+    return tuple(f.attname for f in model._meta.concrete_fields)
+
+
+Prebuilt = tuple[str, tuple, dict]  # the SQL, its parameters, the columns' converters
+
+
+def _prebuilt(rows: QuerySet, alias: str) -> Prebuilt:
+    compiler = rows.query.get_compiler(using=alias)
+    sql, params = compiler.as_sql()
+    return sql, params, compiler.get_converters([col for col, _sql, _alias in compiler.select])
+
+
 @functools.cache
-def _fact_queries(alias: str, vendor: str) -> dict[str, tuple[str, tuple]]:
+def _fact_queries(alias: str, vendor: str) -> dict[str, Prebuilt]:
     """The records' queries for the placeholders (once per process and database kind)."""
     here = StaffAssignment.objects.filter(
         _overlapping(_START, _END), unit_id=_UNIT
     ).values("staff_member_id")
     years = {"year__gte": _FIRST, "year__lte": _YEAR}
+    user = ConditionConfirmation._meta.get_field("confirmed_by").related_model
     queries: dict[str, QuerySet] = {
         "ratings": YearlyRating.objects.filter(staff_member_id__in=here, **years)
         .order_by()
         .values_list("staff_member_id", "year", "rating"),
-        "discipline": DisciplinaryMeasure.objects.filter(
-            staff_member_id__in=here, year=_YEAR
-        ).order_by("pk"),
-        "initiatives": Initiative.objects.filter(staff_member_id__in=here, **years).order_by(
-            "-year", "pk"
-        ),
+        "discipline": DisciplinaryMeasure.objects.filter(staff_member_id__in=here, year=_YEAR)
+        .order_by("pk")
+        .values_list(*_fields(DisciplinaryMeasure)),
+        "initiatives": Initiative.objects.filter(staff_member_id__in=here, **years)
+        .order_by("-year", "pk")
+        .values_list(*_fields(Initiative)),
         "awarded": DecisionItem.objects.filter(
             Q(staff_member_id__in=here) | Q(unit_id=_UNIT, staff_member__isnull=True),
             decision__year__gte=_FIRST,
@@ -124,6 +139,10 @@ def _fact_queries(alias: str, vendor: str) -> dict[str, tuple[str, tuple]]:
         )
         .order_by()
         .values_list("staff_member_id", "decision__year", "award_id"),
+        "confirmations": ConditionConfirmation.objects.filter(unit_id=_UNIT, year=_YEAR)
+        .order_by()
+        .values_list(*_fields(ConditionConfirmation),
+                     *(f"confirmed_by__{name}" for name in _fields(user))),
         # pending_flags() of the unit and its people, on the day the rules are read
         "pending": PendingComplaint.objects.filter(
             Q(unit_id=_UNIT) | Q(staff_member_id__in=here), received_on__lte=_ON
@@ -133,9 +152,26 @@ def _fact_queries(alias: str, vendor: str) -> dict[str, tuple[str, tuple]]:
         .values_list("unit_id", "staff_member_id"),
         "leave": LeavePeriod.objects.filter(
             staff_member_id__in=here, start__lte=_END, end__gte=_START
-        ).order_by("-start", "pk"),
+        )
+        .order_by("-start", "pk")
+        .values_list(*_fields(LeavePeriod)),
     }
-    return {name: qs.query.get_compiler(using=alias).as_sql() for name, qs in queries.items()}
+    return {name: _prebuilt(qs, alias) for name, qs in queries.items()}
+
+
+def _run(query: Prebuilt, values: dict[object, object], connection: BaseDatabaseWrapper
+         ) -> list[list]:
+    """The rows of a query built once, for the placeholders' `values`, converted as the ORM
+    converts them."""
+    sql, params, converters = query
+    with connection.cursor() as cursor:
+        cursor.execute(sql, _params(params, values))
+        found = [list(row) for row in cursor.fetchall()]
+    for position, (functions, expression) in converters.items():
+        for row in found:
+            for function in functions:
+                row[position] = function(row[position], expression, connection)
+    return found
 
 
 def _params(params: Sequence[object], values: dict[object, object]) -> list[object]:
@@ -158,15 +194,12 @@ def load_facts(unit: Unit, year: int) -> Facts:
     queries = _fact_queries(alias, connection.vendor)
     values = _values(connection, unit, year)
 
-    def rows(name: str) -> list[tuple]:
-        sql, params = queries[name]
-        with connection.cursor() as cursor:
-            cursor.execute(sql, _params(params, values))
-            return cursor.fetchall()
+    def rows(name: str) -> list[list]:
+        return _run(queries[name], values, connection)
 
     def objects(name: str, model: type[Model]) -> list:
-        sql, params = queries[name]
-        return list(model.objects.raw(sql, _params(params, values)))
+        fields = _fields(model)
+        return [model.from_db(alias, fields, row) for row in rows(name)]
 
     ratings = {(pid, y): r for pid, y, r in rows("ratings")}
     discipline: dict[int, list[DisciplinaryMeasure]] = defaultdict(list)
@@ -178,12 +211,13 @@ def load_facts(unit: Unit, year: int) -> Facts:
     awarded: dict[tuple[int, int], set[str]] = defaultdict(set)
     for pid, y, code in rows("awarded"):
         awarded[(pid or 0, y)].add(code)
-    confirmations = {
-        (c.award_id, c.staff_member_id, c.condition): c
-        for c in ConditionConfirmation.objects.filter(unit=unit, year=year)
-        .select_related("confirmed_by")
-        .order_by()
-    }
+    confirmations = {}
+    fields = _fields(ConditionConfirmation)
+    user = ConditionConfirmation._meta.get_field("confirmed_by").related_model
+    for row in rows("confirmations"):
+        c = ConditionConfirmation.from_db(alias, fields, row[: len(fields)])
+        c.confirmed_by = user.from_db(alias, _fields(user), row[len(fields):])
+        confirmations[(c.award_id, c.staff_member_id, c.condition)] = c
     leave: dict[int, list[LeavePeriod]] = defaultdict(list)
     for row in objects("leave", LeavePeriod):
         leave[row.staff_member_id].append(row)
@@ -196,12 +230,9 @@ def pending_in_unit(unit: Unit, year: int, on: dt.date, person_ids: set[int]) ->
     pending_flags would have read is kept)."""
     alias = DEFAULT_DB_ALIAS
     connection = connections[alias]
-    sql, params = _fact_queries(alias, connection.vendor)["pending"]
     values = _values(connection, unit, year)
     values[connection.ops.adapt_datefield_value(_ON)] = connection.ops.adapt_datefield_value(on)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, _params(params, values))
-        found = cursor.fetchall()
+    found = _run(_fact_queries(alias, connection.vendor)["pending"], values, connection)
     units = frozenset(unit_id for unit_id, staff_id in found if staff_id is None)
     staff = frozenset(
         staff_id for unit_id, staff_id in found
