@@ -79,7 +79,8 @@ class _Texts:
         self._escaped: dict[str, str] = {}
 
     def escaped(self, text: str) -> str:
-        """`text` escaped, once per page: a rule's legal basis is on every one of its checks."""
+        """`text` escaped, once per page: a rule's legal basis is on every one of its checks,
+        the same conditions and reasons on many people's."""
         value = self._escaped.get(text)
         if value is None:
             value = self._escaped[text] = escape(text)
@@ -137,17 +138,17 @@ def status_html(result: TitleResult, texts: _Texts) -> str:
         parts.append(f' <span class="badge text-bg-primary">{escape(texts.granted)}</span>')
     parts.append("\n")
     if status in (MISSED, PAUSED):
-        parts.append(f'<div class="small text-muted">{escape("; ".join(result.reasons))}</div>')
+        parts.append(f'<div class="small text-muted">{texts.escaped("; ".join(result.reasons))}</div>')
     if status != MET:
         parts.extend(
-            f'<div class="small text-danger" data-testid="hint">{escape(check.hint)}</div>'
+            f'<div class="small text-danger" data-testid="hint">{texts.escaped(check.hint)}</div>'
             for check in result.checks if check.hint and check.ok is not True
         )
     parts.append(f'\n<details class="small"><summary class="text-muted">{escape(texts.why)}'
                  '</summary><ul class="list-unstyled mb-0">')
     for check in result.checks:
         basis = texts.escaped(check.basis)
-        parts.append(f'<li title="{basis}">{_MARKS[check.ok]} {escape(check.text)} '
+        parts.append(f'<li title="{basis}">{_MARKS[check.ok]} {texts.escaped(check.text)} '
                      f'<span class="text-muted">— {basis}</span></li>')
     parts.append("</ul></details>\n")
     return "".join(parts)

@@ -31,14 +31,18 @@ from emulation.awards.eligibility.engine import (
     PersonEligibility,
     TitleResult,
     TitleResults,
-    load_facts,
-    members_in_year,
 )
 from emulation.awards.eligibility.individual import apply_cap, individual_title
+from emulation.awards.eligibility.loading import (
+    load_facts,
+    members_in_year,
+    pending_in_unit,
+    rules_between,
+)
 from emulation.awards.eligibility.streaks import next_year
 from emulation.awards.models import Award, TitleRule
 from emulation.staff.models import StaffAssignment, StaffMember
-from emulation.staff.selectors import hold_reason, hold_rule_in_force, pending_flags
+from emulation.staff.selectors import hold_reason, hold_rule_in_force
 
 __all__ = [
     "MET",
@@ -88,15 +92,7 @@ def rules_in_force(on: dt.date) -> list[TitleRule]:
 
 def _rules_in_force_on(on: dt.date, next_on: dt.date) -> tuple[list[TitleRule], list[TitleRule]]:
     """rules_in_force(on) and rules_in_force(next_on), in one query."""
-    both = list(
-        TitleRule.objects.filter(
-            Q(valid_from__lte=max(on, next_on)),
-            Q(valid_to__isnull=True) | Q(valid_to__gte=min(on, next_on)),
-            enabled=True,
-        )
-        .select_related("award", "streak_award")
-        .order_by("award__sort_order", "pk")
-    )
+    both = rules_between(min(on, next_on), max(on, next_on))
 
     def in_force(rule: TitleRule, day: dt.date) -> bool:
         return rule.valid_from <= day and (rule.valid_to is None or rule.valid_to >= day)
@@ -124,10 +120,10 @@ def unit_eligibility(*, unit: Unit, year: int, on: dt.date | None = None) -> Uni
 
     assignments, service = members_in_year(unit, year)
     person_ids = [a.staff_member_id for a in assignments]
-    facts = load_facts(unit, year, person_ids)
+    facts = load_facts(unit, year)
     facts.service = service
     facts.spans = {r.award_id: r.streak_years for r in rules_next + rules if r.streak_years}
-    flags = pending_flags(unit_ids=[unit.pk], staff_ids=person_ids, on=on)
+    flags = pending_in_unit(unit, year, on, set(person_ids))
     hold = ""
     if flags.unit_ids or flags.staff_ids:  # the rule's wording only where something is held
         hold_rule = hold_rule_in_force(on=on)

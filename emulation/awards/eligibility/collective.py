@@ -32,10 +32,10 @@ def collective_title(
 ) -> TitleResult:
     result = TitleResult(award, awarded=award.code in facts.awarded.get((0, year), set()))
     total = len(members)
-    not_ldtt = [
+    not_ldtt = facts.once(("not_ldtt", year), lambda: [
         p for p in members
         if not p.holds_ldtt(facts.awarded.get((p.staff_member.pk, year), set()))
-    ]
+    ])  # the same members for each of the unit's titles: asked once
     ldtt = total - len(not_ldtt)
     for rule in rules:
         basis = rule.legal_basis
@@ -50,14 +50,14 @@ def collective_title(
             )
             ok = rule.share_passes(ldtt, total)
             result.checks.append(
-                Check(text % values, ok, basis=basis, hint="" if ok else _named(
-                    _("Not LĐTT"), not_ldtt, year, facts))
+                Check(text % values, ok, basis=basis, hint="" if ok else facts.once(
+                    ("not_ldtt_named", year), lambda: _named(_("Not LĐTT"), not_ldtt, year, facts)))
             )
         if rule.all_members_complete:
-            short = [
+            short = facts.once(("not_completed", year), lambda: [
                 p for p in members
                 if p.rating is None or RATING_RANK[p.rating] < RATING_RANK[Rating.COMPLETED]
-            ]
+            ])
             result.checks.append(
                 Check(
                     _("%(count)s of %(total)s members did not complete their tasks or are not rated")
@@ -70,12 +70,12 @@ def collective_title(
                 )
             )
         if rule.min_cstdcs_members:
-            count = sum(
+            count = facts.once(("cstdcs_count", year), lambda: sum(
                 1
                 for p in members
                 if "cstdcs" in facts.awarded.get((p.staff_member.pk, year), set())
                 or ("cstdcs" in p.results and p.results["cstdcs"].status == MET)
-            )
+            ))
             result.checks.append(
                 Check(
                     _("%(count)s members CSTĐCS, at least %(need)s needed")

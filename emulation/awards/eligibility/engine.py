@@ -2,24 +2,22 @@
 (loaded once), and the checks every family uses (hand-checked conditions).
 
 The families read it: `individual` (LĐTT, CSTĐCS), `streaks` (titles held in consecutive
-years), `collective` (the unit's titles); `emulation.awards.eligibility` puts them together.
+years), `collective` (the unit's titles); `loading` reads the records once;
+`emulation.awards.eligibility` puts them together.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TypeVar
 
-from django.db.models import Q
 from django.utils.translation import gettext
 
 from cum4.formatting import vn_number
-from cum4.models import Unit
-from emulation.awards.models import Award, ConditionConfirmation, DecisionItem, TitleRule
+from emulation.awards.models import Award, ConditionConfirmation, TitleRule
 from emulation.staff.models import (
     DisciplinaryMeasure,
     Initiative,
@@ -27,7 +25,6 @@ from emulation.staff.models import (
     Rating,
     StaffAssignment,
     StaffMember,
-    YearlyRating,
 )
 
 MET, MISSED, NEEDS, PAUSED = "met", "missed", "needs", "paused"
@@ -202,69 +199,6 @@ class Facts:
         if key not in self.memo:
             self.memo[key] = compute()
         return self.memo[key]  # type: ignore[return-value]
-
-
-def members_in_year(
-    unit: Unit, year: int
-) -> tuple[list[StaffAssignment], dict[int, list[tuple[dt.date, dt.date]]]]:
-    """The unit's people in the year: those whose last assignment begun in the year is here,
-    by name; and each one's days in post in the year, in any unit (from the same rows)."""
-    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    overlapping = Q(start__lte=end) & (Q(end__isnull=True) | Q(end__gte=start))
-    here = StaffAssignment.objects.filter(overlapping, unit=unit).values("staff_member_id")
-    rows = (
-        StaffAssignment.objects.filter(overlapping, staff_member_id__in=here)
-        .select_related("staff_member")
-        .order_by("staff_member_id", "-start", "-pk")
-    )
-    last: dict[int, StaffAssignment] = {}
-    service: dict[int, list[tuple[dt.date, dt.date]]] = defaultdict(list)
-    for row in rows:
-        last.setdefault(row.staff_member_id, row)
-        service[row.staff_member_id].append((max(row.start, start), min(row.end or end, end)))
-    members = [a for a in last.values() if a.unit_id == unit.pk]
-    members.sort(key=lambda a: (a.staff_member.full_name, a.staff_member.code))
-    return members, {a.staff_member_id: service[a.staff_member_id] for a in members}
-
-
-def load_facts(unit: Unit, year: int, person_ids: list[int]) -> Facts:
-    """The records the rules read of `person_ids` (and of the unit), loaded once; the days
-    in post come with the members (`members_in_year`)."""
-    first = year - HISTORY_YEARS
-    ratings = {
-        (pid, y): r
-        for pid, y, r in YearlyRating.objects.filter(
-            staff_member_id__in=person_ids, year__gte=first, year__lte=year
-        ).values_list("staff_member_id", "year", "rating")
-    }
-    discipline: dict[int, list[DisciplinaryMeasure]] = defaultdict(list)
-    for row in DisciplinaryMeasure.objects.filter(staff_member_id__in=person_ids, year=year):
-        discipline[row.staff_member_id].append(row)
-    initiatives: dict[int, list[Initiative]] = defaultdict(list)
-    for row in Initiative.objects.filter(
-        staff_member_id__in=person_ids, year__gte=first, year__lte=year
-    ):
-        initiatives[row.staff_member_id].append(row)
-    awarded: dict[tuple[int, int], set[str]] = defaultdict(set)
-    for pid, y, code in DecisionItem.objects.filter(
-        Q(staff_member_id__in=person_ids) | Q(unit=unit, staff_member__isnull=True),
-        decision__year__gte=first,
-        decision__year__lte=year,
-    ).values_list("staff_member_id", "decision__year", "award_id"):
-        awarded[(pid or 0, y)].add(code)
-    confirmations = {
-        (c.award_id, c.staff_member_id, c.condition): c
-        for c in ConditionConfirmation.objects.filter(unit=unit, year=year).select_related(
-            "confirmed_by"
-        )
-    }
-    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    leave: dict[int, list[LeavePeriod]] = defaultdict(list)
-    for row in LeavePeriod.objects.filter(
-        staff_member_id__in=person_ids, start__lte=end, end__gte=start
-    ):
-        leave[row.staff_member_id].append(row)
-    return Facts(ratings, discipline, initiatives, awarded, confirmations, leave=leave)
 
 
 def manual_checks(rule: TitleRule, facts: Facts, person_id: int | None) -> list[Check]:

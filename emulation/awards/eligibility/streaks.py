@@ -37,7 +37,7 @@ class Streak:
 def _held(code: str, pid: int, y: int, year: int, facts: Facts,
           earlier: Mapping[str, TitleResult]) -> bool:
     """Granted in `y`; for the year evaluated, also when its conditions are met now."""
-    if code in facts.awarded.get((pid, y), set()):
+    if code in facts.awarded.get((pid, y), ()):
         return True
     if y == year:
         current = earlier.get(code)
@@ -47,7 +47,7 @@ def _held(code: str, pid: int, y: int, year: int, facts: Facts,
 
 def last_granted(code: str, pid: int, before: int, facts: Facts) -> int | None:
     for y in range(before - 1, before - HISTORY_YEARS - 1, -1):
-        if code in facts.awarded.get((pid, y), set()):
+        if code in facts.awarded.get((pid, y), ()):
             return y
     return None
 
