@@ -20,7 +20,13 @@ from cum4.registry import registry
 from cum4.reports import validation
 from cum4.reports.models import QuarterlyReport
 from cum4.reports.page_values import compared_ids
-from cum4.reports.sections import DERIVED, OPENING, report_sections
+from cum4.reports.sections import (
+    DERIVED,
+    OPENING,
+    base_codes,
+    derived_specs,
+    report_sections,
+)
 from cum4.reports.validation import Issue, ReportValues, empty_values
 from cum4.selectors import memberships_of
 
@@ -56,10 +62,7 @@ def indicators() -> list[Indicator]:
 
 
 def _derived_specs():
-    return sorted(
-        (spec for section in report_sections() for spec in section.derived),
-        key=lambda spec: spec.order,
-    )
+    return derived_specs()
 
 
 def with_derived(values: Mapping[str, FigureValue]) -> dict[str, FigureValue]:
@@ -315,11 +318,12 @@ class ClusterFigures:
 def sum_figures(figures: Iterable[Mapping[str, FigureValue]]) -> dict[str, FigureValue]:
     """Sum base codes across units (a unit with nothing approved adds nothing), then derive."""
     figures = list(figures)
-    base = [i.code for i in indicators() if i.kind != DERIVED]
-    totals: dict[str, FigureValue] = {}
-    for code in base:
-        parts = [f.get(code) for f in figures if f.get(code) is not None]
-        totals[code] = sum(parts) if parts else None  # type: ignore[arg-type]
+    totals: dict[str, FigureValue] = dict.fromkeys(base_codes())
+    for figure in figures:
+        for code, total in totals.items():
+            value = figure.get(code)
+            if value is not None:
+                totals[code] = value if total is None else total + value
     return with_derived(totals)
 
 
