@@ -220,7 +220,9 @@ def _fetch(
         reports = list(
             QuarterlyReport.objects.filter(
                 unit_id__in=list(unit_ids), year__in=list(years), quarter__in=quarters
-            ).values_list("unit_id", "year", "quarter", "state")
+            )
+            .order_by()  # counted, not listed: no join for the units' order
+            .values_list("unit_id", "year", "quarter", "state")
         )
     else:
         wanted_units, wanted_years = set(unit_ids), set(years)
