@@ -146,10 +146,7 @@ class UnitRow:
 
 @dataclass(frozen=True)
 class YearPoint:
-    """A year of the series. The cluster's: every figure for the year shown and the year
-    before, the charted ones (CHART_CODES) for the older years."""
-
-    year: int
+    year: int  # the cluster's older years hold only the charted figures (CHART_CODES)
     figures: dict[str, FigureValue]
 
 
@@ -264,20 +261,14 @@ def _cluster_figures(
     unit_ids = sorted({unit_id for ids in recent.values() for unit_id in ids})
     combined, approved, states = _fetch(unit_ids, sorted(recent), quarters)
     empty = no_figures(quarters)
-    older = cluster_year_totals(
-        unit_ids_by_year=unit_ids_by_year, quarters=quarters, codes=CHART_CODES
-    )
+    older = cluster_year_totals(unit_ids_by_year=unit_ids_by_year, quarters=quarters, codes=CHART_CODES)
 
     def figures(unit_id: int, year: int) -> dict[str, FigureValue]:
         return combined.get((unit_id, year), empty)
 
     series = [
-        YearPoint(
-            year,
-            sum_figures(figures(unit_id, year) for unit_id in ids)
-            if year in recent
-            else older.get(year, empty),
-        )
+        YearPoint(year, older.get(year, empty) if year not in recent else sum_figures(
+            figures(unit_id, year) for unit_id in ids))
         for year, ids in sorted(unit_ids_by_year.items())
     ]
     had_previous = previous_year in unit_ids_by_year
