@@ -83,8 +83,13 @@ def periods_of_year(year: int) -> dict[str, Period]:
     """Every period of `year` keyed by code (q1..q4, 6m, 9m, year), in that order.
 
     A derived period runs from its first quarter's start to its last quarter's end and takes the
-    deadlines of its last quarter.
+    deadlines of its last quarter. Built once per request (a page's tasks ask for it several
+    times); a new dict each call, of frozen periods.
     """
+    return dict(remembered(("periods-of-year", year), lambda: _periods_of_year(year)))
+
+
+def _periods_of_year(year: int) -> dict[str, Period]:
     windows = _windows_for_year(year)
     quarters = {f"q{q}": _quarter_period(year, windows[q]) for q in range(1, 5)}
     result = dict(quarters)

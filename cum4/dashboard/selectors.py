@@ -32,6 +32,7 @@ from cum4.reports.selectors import (
     reports_values,
     sum_figures,
 )
+from cum4.reports.year_totals import cluster_year_totals
 
 YEARS_CHARTED = 10
 # Every figure of the year-end report (cum4.exports.docx), in its order and parts: the tiles
@@ -145,7 +146,7 @@ class UnitRow:
 
 @dataclass(frozen=True)
 class YearPoint:
-    year: int
+    year: int  # the cluster's older years hold only the charted figures (CHART_CODES)
     figures: dict[str, FigureValue]
 
 
@@ -216,7 +217,9 @@ def _fetch(
         reports = list(
             QuarterlyReport.objects.filter(
                 unit_id__in=list(unit_ids), year__in=list(years), quarter__in=quarters
-            ).values_list("unit_id", "year", "quarter", "state")
+            )
+            .order_by()  # counted, not listed: no join for the units' order
+            .values_list("unit_id", "year", "quarter", "state")
         )
     else:
         wanted_units, wanted_years = set(unit_ids), set(years)
@@ -250,18 +253,24 @@ def _cluster_figures(
 ) -> tuple[list[UnitRow], list[YearPoint], Completeness]:
     """The rows of the year, the series over the years and the year's completeness."""
     quarters = PERIOD_QUARTERS[period]
-    unit_ids = sorted({unit_id for ids in unit_ids_by_year.values() for unit_id in ids})
-    combined, approved, states = _fetch(unit_ids, sorted(unit_ids_by_year), quarters)
+    previous_year = cluster_year.year - 1
+    # Each unit's figures of the year and the year before (the rows and their changes); the
+    # older years only as the chart shows them, summed in one query (over every year, so the
+    # count is the same with one year or ten).
+    recent = {y: ids for y, ids in unit_ids_by_year.items() if y >= previous_year}
+    unit_ids = sorted({unit_id for ids in recent.values() for unit_id in ids})
+    combined, approved, states = _fetch(unit_ids, sorted(recent), quarters)
     empty = no_figures(quarters)
+    older = cluster_year_totals(unit_ids_by_year=unit_ids_by_year, quarters=quarters, codes=CHART_CODES)
 
     def figures(unit_id: int, year: int) -> dict[str, FigureValue]:
         return combined.get((unit_id, year), empty)
 
     series = [
-        YearPoint(year, sum_figures(figures(unit_id, year) for unit_id in ids))
+        YearPoint(year, older.get(year, empty) if year not in recent else sum_figures(
+            figures(unit_id, year) for unit_id in ids))
         for year, ids in sorted(unit_ids_by_year.items())
     ]
-    previous_year = cluster_year.year - 1
     had_previous = previous_year in unit_ids_by_year
     rows: list[UnitRow] = []
     total_completeness = Completeness()

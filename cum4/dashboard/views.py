@@ -156,51 +156,67 @@ def unit_dashboard(request: HttpRequest, code: str) -> HttpResponse:
         from cum4.views import _unit_tasks
 
         tasks = _unit_tasks(request.user, unit)
-    labels = _labels()
-    short = _short_labels()
-    rows = list(reversed(dashboard.series))
-    chart = {
-        "labels": {code: short[code] for code in selectors.CHART_CODES},
-        "years": [point.year for point in dashboard.series],
-        "byYear": {
-            code: [_chart_number(point.figures.get(code)) for point in dashboard.series]
-            for code in selectors.CHART_CODES
-        },
-    }
     return render(
         request,
         "cum4/dashboard_unit.html",
         {
             "unit": unit,
             "dashboard": dashboard,
-            # Newest first; each value with its change against the year before.
-            "rows": [
-                (
-                    point,
-                    [
-                        (
-                            code,
-                            point.figures.get(code),
-                            selectors.change(
-                                point.figures.get(code),
-                                rows[index + 1].figures.get(code)
-                                if index + 1 < len(rows)
-                                else None,
-                            ),
-                        )
-                        for code in selectors.TABLE_CODES
-                    ],
-                )
-                for index, point in enumerate(rows)
-            ],
             "period": period,
             "period_label": PERIOD_LABELS[period],
             "periods": [(code, PERIOD_LABELS[code]) for code in PERIOD_CODES],
-            "table_labels": [(code, short[code], labels[code]) for code in selectors.TABLE_CODES],
             "tasks": tasks,
-            "chart": chart,
+            # The table and the chart rendered once per content: the key is the figures
+            # themselves, read afresh, so never older than the data.
+            "figures_html": cached_fragment(
+                "cum4/_dashboard_unit_figures.html",
+                lambda: _unit_figures_context(dashboard),
+                key=(
+                    get_script_prefix(),
+                    dashboard.period,
+                    [(point.year, point.figures) for point in dashboard.series],
+                    sorted(dashboard.completeness.items()),
+                ),
+            ),
         },
     )
+
+
+def _unit_figures_context(dashboard: selectors.UnitDashboard) -> dict:
+    """What the unit dashboard's table and chart show: each year's figures, newest first,
+    with their change against the year before."""
+    labels = _labels()
+    short = _short_labels()
+    rows = list(reversed(dashboard.series))
+    return {
+        "dashboard": dashboard,
+        "rows": [
+            (
+                point,
+                [
+                    (
+                        code,
+                        point.figures.get(code),
+                        selectors.change(
+                            point.figures.get(code),
+                            rows[index + 1].figures.get(code) if index + 1 < len(rows) else None,
+                        ),
+                    )
+                    for code in selectors.TABLE_CODES
+                ],
+            )
+            for index, point in enumerate(rows)
+        ],
+        "table_labels": [(code, short[code], labels[code]) for code in selectors.TABLE_CODES],
+        "chart": {
+            "labels": {code: short[code] for code in selectors.CHART_CODES},
+            "years": [point.year for point in dashboard.series],
+            "byYear": {
+                code: [_chart_number(point.figures.get(code)) for point in dashboard.series]
+                for code in selectors.CHART_CODES
+            },
+        },
+    }
 
 
 def _report_url(report) -> str | None:

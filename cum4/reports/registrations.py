@@ -40,9 +40,9 @@ def unit_report_tasks(*, user: User, unit: Unit, today: dt.date) -> list[Task]:
         return []
     reports = {
         r.quarter: r
-        for r in QuarterlyReport.objects.filter(unit=unit, year__in=[year]).select_related(
-            "ready_by"
-        )
+        for r in QuarterlyReport.objects.filter(unit=unit, year__in=[year])
+        .select_related("ready_by")
+        .order_by()  # keyed by quarter: no join for the units' order
     }
     tasks = []
     for quarter in range(1, 5):

@@ -127,3 +127,35 @@ def report_sections() -> list[ReportSection]:
     from cum4.registry import registry
 
     return list(registry.report_sections)
+
+
+# What the figures' arithmetic reads of the sections on every call (code, not data): built
+# once per set of registered sections, rebuilt if the registry's list changes.
+_SHAPE: list = [(), (), ()]
+
+
+def _shape() -> tuple[tuple[str, ...], tuple[DerivedSpec, ...]]:
+    sections = tuple(report_sections())
+    cached_sections, base, derived = _SHAPE
+    if len(cached_sections) != len(sections) or any(
+        a is not b for a, b in zip(cached_sections, sections, strict=True)
+    ):
+        base = tuple(spec.code for section in sections for spec in section.indicators)
+        derived = tuple(
+            sorted(
+                (spec for section in sections for spec in section.derived),
+                key=lambda spec: spec.order,
+            )
+        )
+        _SHAPE[:] = [sections, base, derived]
+    return base, derived
+
+
+def base_codes() -> tuple[str, ...]:
+    """Every entered code (not derived), sections A..E in their order."""
+    return _shape()[0]
+
+
+def derived_specs() -> tuple[DerivedSpec, ...]:
+    """Every derived indicator in its order."""
+    return _shape()[1]

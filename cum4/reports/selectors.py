@@ -20,7 +20,13 @@ from cum4.registry import registry
 from cum4.reports import validation
 from cum4.reports.models import QuarterlyReport
 from cum4.reports.page_values import compared_ids
-from cum4.reports.sections import DERIVED, OPENING, report_sections
+from cum4.reports.sections import (
+    DERIVED,
+    OPENING,
+    base_codes,
+    derived_specs,
+    report_sections,
+)
 from cum4.reports.validation import Issue, ReportValues, empty_values
 from cum4.selectors import memberships_of
 
@@ -56,10 +62,7 @@ def indicators() -> list[Indicator]:
 
 
 def _derived_specs():
-    return sorted(
-        (spec for section in report_sections() for spec in section.derived),
-        key=lambda spec: spec.order,
-    )
+    return derived_specs()
 
 
 def with_derived(values: Mapping[str, FigureValue]) -> dict[str, FigureValue]:
@@ -200,9 +203,9 @@ def approved_figures(
 ) -> dict[tuple[int, int], dict[str, FigureValue]]:
     """{(unit id, year): figures} of the approved reports of those quarters, combined as
     `_combine_quarters` does (flows summed over the approved quarters, openings from the
-    period's first quarter, derived codes recomputed), summed by the database: one query per
-    section model returning a row per unit and year, whatever the number of reports. A unit
-    and year with nothing approved is absent. Read afresh: never older than the data.
+    period's first quarter, derived codes recomputed), summed by the database: one query (a
+    part per section model) returning a row per section, unit and year, whatever the number
+    of reports. A unit and year with nothing approved is absent. Read afresh: never older than the data.
 
     Section D's two rows add up, as `flatten` adds them (an approved report has every value:
     submitting needs them all).
@@ -211,22 +214,26 @@ def approved_figures(
         return {}
     sums: dict[tuple[int, int], dict[str, FigureValue]] = defaultdict(dict)
     report_table = connection.ops.quote_name(QuarterlyReport._meta.db_table)
-    for section in report_sections():
-        columns, table, codes = _aggregate_columns(section.code, quarters[0])
-        sql = (
-            f"SELECT r.unit_id, r.year, {columns} FROM {table} s "
-            f"JOIN {report_table} r ON s.report_id = r.id "
-            f"WHERE r.state = %s AND r.unit_id IN ({_marks(unit_ids)}) "
-            f"AND r.year IN ({_marks(years)}) AND r.quarter IN ({_marks(quarters)}) "
-            "GROUP BY r.unit_id, r.year"
-        )
-        params = [QuarterlyReport.State.APPROVED.value, *unit_ids, *years, *quarters]
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            for unit_id, year, *values in cursor.fetchall():
-                sums[(unit_id, year)].update(
-                    zip(codes, (None if v is None else int(v) for v in values), strict=True)
-                )
+    aggregates = [_aggregate_columns(section.code, quarters[0]) for section in report_sections()]
+    width = max(len(codes) for _columns, _table, codes in aggregates)
+    # One query: each section's sums, padded to the widest, after its index (UNION ALL).
+    sql = " UNION ALL ".join(
+        f"SELECT {index}, r.unit_id, r.year, {columns}{', NULL' * (width - len(codes))} "
+        f"FROM {table} s JOIN {report_table} r ON s.report_id = r.id "
+        f"WHERE r.state = %s AND r.unit_id IN ({_marks(unit_ids)}) "
+        f"AND r.year IN ({_marks(years)}) AND r.quarter IN ({_marks(quarters)}) "
+        "GROUP BY r.unit_id, r.year"
+        for index, (columns, table, codes) in enumerate(aggregates)
+    )
+    params = [QuarterlyReport.State.APPROVED.value, *unit_ids, *years, *quarters] * len(aggregates)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        # In the sections' order, so each unit's figures keep the dictionary's order.
+        for index, unit_id, year, *values in sorted(cursor.fetchall(), key=lambda r: r[0]):
+            codes = aggregates[index][2]
+            sums[(unit_id, year)].update(
+                zip(codes, (None if v is None else int(v) for v in values[: len(codes)]), strict=True)
+            )
     return {key: with_derived(values) for key, values in sums.items()}
 
 
@@ -315,11 +322,12 @@ class ClusterFigures:
 def sum_figures(figures: Iterable[Mapping[str, FigureValue]]) -> dict[str, FigureValue]:
     """Sum base codes across units (a unit with nothing approved adds nothing), then derive."""
     figures = list(figures)
-    base = [i.code for i in indicators() if i.kind != DERIVED]
-    totals: dict[str, FigureValue] = {}
-    for code in base:
-        parts = [f.get(code) for f in figures if f.get(code) is not None]
-        totals[code] = sum(parts) if parts else None  # type: ignore[arg-type]
+    totals: dict[str, FigureValue] = dict.fromkeys(base_codes())
+    for figure in figures:
+        for code, total in totals.items():
+            value = figure.get(code)
+            if value is not None:
+                totals[code] = value if total is None else total + value
     return with_derived(totals)
 
 

@@ -55,3 +55,25 @@ def test_it_runs_the_same_number_of_queries_for_1_and_10_years(
         html = client.get(URL).content.decode()
     assert len(re.findall(r"<tr>\s*<td>(20\d\d)</td>", html)) == 10
     assert len(ten_years.captured_queries) == len(one_year.captured_queries)
+
+
+@pytest.mark.django_db
+def test_a_queryset_update_of_an_approved_section_row_shows_on_the_next_unit_dashboard(
+    seed_2022, client_for, staff_laichau
+):
+    """Issue 16 items 5 and 7: the table is rendered once per content, keyed on the figures
+    read afresh, so a change no stamp follows (a queryset update()) shows at once."""
+    from django.db.models import F
+
+    from cum4.reports.models import QuarterlyReport
+
+    unit = Unit.objects.get(code="laichau")
+    bulk_approved_reports([unit], [2023], SEED_TOTALS)
+    client = client_for(staff_laichau)
+    assert "1.902" in client.get(URL).content.decode()  # the 2023 row, rendered and kept
+    section = QuarterlyReport.objects.get(unit=unit, year=2023, quarter=1).inspection_section
+    type(section).objects.filter(pk=section.pk).update(
+        insp_carried_over=F("insp_carried_over") + 100
+    )
+    html = client.get(URL).content.decode()
+    assert "2.002" in html and "1.902" not in html
