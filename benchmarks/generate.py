@@ -29,7 +29,7 @@ import django
 django.setup()
 
 from django.apps import apps  # noqa: E402
-from django.db import transaction  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from cum4 import demo  # noqa: E402
@@ -248,6 +248,11 @@ def main() -> None:
         created = approved_reports(units)
         staff = staff_titles_and_decisions(units)
         scored = scoring(groups)
+    if connection.vendor == "postgresql":
+        # Bulk inserts leave the planner without statistics until autovacuum comes round:
+        # measure with the statistics a database in use has.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
     print(
         f"{len(units)} units in {len(groups)} clusters, years {YEARS[0]}–{YEARS[-1]}: "
         f"{created} approved reports created; {staff}; {scored}; "
