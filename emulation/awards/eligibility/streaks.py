@@ -79,28 +79,38 @@ def streak_check(
     names: dict[str, str],
 ) -> tuple[Check, tuple[int, int]]:
     """The streak condition of a rule and the years it spans (where an initiative may fall)."""
-    _ = facts.text  # the module's gettext, remembered per unit
     streak, held = count_streak(rule, person_id, year, year, year, facts, earlier)
     need = rule.streak_years
     span = facts.spans.get(rule.streak_award_id, 1)
     window = (year - need * span + 1, year)
+    missing = streak.missing(held) if streak.count < need else []
+    used = streak.consumed_by if any(y <= (streak.consumed_by or 0) for y in missing) else None
+    check = facts.once(
+        ("streak", rule.pk, year, streak.count, tuple(missing), used),
+        lambda: _streak_check(rule, streak, missing, facts, names))
+    return check, window
+
+
+def _streak_check(rule: TitleRule, streak: Streak, missing: list[int], facts: Facts,
+                  names: dict[str, str]) -> Check:
+    """The check of a streak: the same for everybody with the same count and missing years."""
+    _ = facts.text  # the module's gettext, remembered per unit
+    need = rule.streak_years
     name = names.get(rule.streak_award_id, rule.streak_award_id)
     hint = ""
     if streak.count < need:
-        missing = streak.missing(held)
         hint = _("Missing: %(title)s in %(years)s") % {
             "title": name, "years": ", ".join(str(y) for y in missing)}
         if streak.consumed_by is not None and any(y <= streak.consumed_by for y in missing):
             hint += "; " + _("the years up to %(year)s were used for the %(title)s of %(year)s") % {
                 "year": streak.consumed_by, "title": names.get(rule.award_id, rule.award_id)}
-    check = Check(
+    return Check(
         _("%(count)s of %(need)s consecutive %(title)s")
         % {"count": min(streak.count, need), "need": need, "title": name},
         streak.count >= need,
         basis=rule.legal_basis,
         hint=hint,
     )
-    return check, window
 
 
 def next_year(
