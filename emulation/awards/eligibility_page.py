@@ -77,6 +77,7 @@ class _Texts:
             _("withdraw"), _("Confirmed, with evidence:"), _("Confirm"))
         self.pending = _("complaint or denunciation under verification")
         self._escaped: dict[str, str] = {}
+        self.statuses: dict[tuple, tuple[str, list[Check]]] = {}
 
     def escaped(self, text: str) -> str:
         """`text` escaped, once per page: a rule's legal basis is on every one of its checks,
@@ -125,7 +126,18 @@ def collective_rows(result: UnitEligibility, *, can_confirm: bool, csrf: str) ->
 
 def status_html(result: TitleResult, texts: _Texts) -> str:
     """The markup of awards_status.html with hide_manual: the badge, the reasons of a missed
-    or paused title, the hints, and the "why" list."""
+    or paused title, the hints, and the "why" list. Made once per page for the results with
+    the same checks (many people's are the very same check objects: see `Facts.once`)."""
+    checks = result.checks
+    key = (result.status, result.awarded, result.hold, *map(id, checks))
+    done = texts.statuses.get(key)
+    if done is None:
+        # The checks kept with the markup: no id in a key is reused by another check.
+        done = texts.statuses[key] = (_status_html(result, texts), list(checks))
+    return done[0]
+
+
+def _status_html(result: TitleResult, texts: _Texts) -> str:
     status = result.status
     badge = {
         MET: f'<span class="badge text-bg-success">{escape(texts.met)}</span>',
