@@ -216,7 +216,7 @@ def load_facts(unit: Unit, year: int) -> Facts:
 
     def objects(name: str, model: type[Model]) -> list:
         fields = _fields(model)
-        return [model.from_db(alias, fields, row) for row in rows(name)]
+        return [made(model, alias, fields, row) for row in rows(name)]
 
     ratings = {(pid, y): r for pid, y, r in rows("ratings")}
     discipline: dict[int, list[DisciplinaryMeasure]] = defaultdict(list)
@@ -232,8 +232,8 @@ def load_facts(unit: Unit, year: int) -> Facts:
     fields = _fields(ConditionConfirmation)
     user = ConditionConfirmation._meta.get_field("confirmed_by").related_model
     for row in rows("confirmations"):
-        c = ConditionConfirmation.from_db(alias, fields, row[: len(fields)])
-        c.confirmed_by = user.from_db(alias, _fields(user), row[len(fields):])
+        c = made(ConditionConfirmation, alias, fields, row[: len(fields)])
+        c.confirmed_by = made(user, alias, _fields(user), row[len(fields):])
         confirmations[(c.award_id, c.staff_member_id, c.condition)] = c
     leave: dict[int, list[LeavePeriod]] = defaultdict(list)
     for row in objects("leave", LeavePeriod):
