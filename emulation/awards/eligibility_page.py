@@ -104,7 +104,7 @@ def title_cell(
     then the hand-checked conditions with their confirmation (or the form to confirm)."""
     if result is None:
         return mark_safe(f'<span class="text-muted small">{escape(texts.no_rule)}</span>')
-    return mark_safe(status_html(result, texts) + checks_html(
+    return SafeString(status_html(result, texts) + checks_html(
         result, code=award.code, person_id=person_id, only_manual=True, can_confirm=can_confirm,
         csrf=csrf, texts=texts))
 
@@ -172,6 +172,8 @@ def checks_html(
 ) -> str:
     """The conditions (only the hand-checked ones with
     `only_manual`), each confirmed with its evidence or with a form to confirm it."""
+    if only_manual and not any(check.condition for check in result.checks):
+        return '<ul class="list-unstyled small mb-0">\n</ul>\n'
     parts = ['<ul class="list-unstyled small mb-0">\n']
     for counter, check in enumerate(result.checks, start=1):
         if not only_manual or check.condition:

@@ -46,10 +46,22 @@ def _held(code: str, pid: int, y: int, year: int, facts: Facts,
 
 
 def last_granted(code: str, pid: int, before: int, facts: Facts) -> int | None:
-    for y in range(before - 1, before - HISTORY_YEARS - 1, -1):
-        if code in facts.awarded.get((pid, y), ()):
-            return y
+    """The last year before `before` (within the history read) `code` was granted to `pid`."""
+    for y in facts.once(("granted", code), lambda: _granted_years(code, facts)).get(pid, ()):
+        if y < before:
+            return y if y >= before - HISTORY_YEARS else None
     return None
+
+
+def _granted_years(code: str, facts: Facts) -> dict[int, list[int]]:
+    """The years each person was granted `code`, newest first (once per unit and title)."""
+    years: dict[int, list[int]] = {}
+    for (pid, y), codes in facts.awarded.items():
+        if code in codes:
+            years.setdefault(pid, []).append(y)
+    for found in years.values():
+        found.sort(reverse=True)
+    return years
 
 
 def count_streak(rule: TitleRule, pid: int, end: int, target: int, year: int, facts: Facts,
