@@ -69,18 +69,11 @@ def individual_title(
                 for i in facts.initiatives.get(person_id, [])
                 if window[0] <= i.year <= window[1] and INITIATIVE_RANK[i.level] >= rank
             ]
-            level = facts.label(InitiativeLevel(rule.initiative_level))
-            result.checks.append(
-                Check(
-                    _("Initiative at %(level)s level: %(title)s (%(year)s)")
-                    % {"level": level, "title": found[0].title, "year": found[0].year}
-                    if found
-                    else _("No initiative at %(level)s level in %(first)s–%(last)s")
-                    % {"level": level, "first": window[0], "last": window[1]},
-                    bool(found),
-                    basis=basis,
-                )
-            )
+            first = (found[0].title, found[0].year) if found else None
+            result.checks.append(facts.once(
+                ("initiative", rule.pk, window, first),
+                lambda rule=rule, window=window, first=first, basis=basis:
+                    _initiative_check(rule, window, first, basis, facts)))
         result.checks.extend(manual_checks(rule, facts, person_id))
     return result
 
@@ -94,6 +87,22 @@ def _rating_check(rule: TitleRule, rating: str | None, year: int, facts: Facts) 
         % {"year": year, "rating": shown, "needed": facts.label(Rating(rule.min_rating))},
         ok,
         basis=rule.legal_basis,
+    )
+
+
+def _initiative_check(rule: TitleRule, window: tuple[int, int], first: tuple[str, int] | None,
+                      basis: str, facts: Facts) -> Check:
+    """The initiative condition: the first initiative found (title, year) or none."""
+    _ = facts.text  # the module's gettext, remembered per unit
+    level = facts.label(InitiativeLevel(rule.initiative_level))
+    return Check(
+        _("Initiative at %(level)s level: %(title)s (%(year)s)")
+        % {"level": level, "title": first[0], "year": first[1]}
+        if first
+        else _("No initiative at %(level)s level in %(first)s–%(last)s")
+        % {"level": level, "first": window[0], "last": window[1]},
+        bool(first),
+        basis=basis,
     )
 
 
