@@ -300,10 +300,10 @@ def rules_between(earliest: dt.date, latest: dt.date) -> list[TitleRule]:
         for position, (functions, expression) in converters.items():
             for function in functions:
                 row[position] = function(row[position], expression, connection)
-        rule = TitleRule.from_db(alias, _RULE_FIELDS, row[:first])
-        rule.award = Award.from_db(alias, _AWARD_FIELDS, row[first:second])
+        rule = made(TitleRule, alias, _RULE_FIELDS, row[:first])
+        rule.award = made(Award, alias, _AWARD_FIELDS, row[first:second])
         rule.streak_award = (
-            Award.from_db(alias, _AWARD_FIELDS, row[second:]) if rule.streak_award_id else None
+            made(Award, alias, _AWARD_FIELDS, row[second:]) if rule.streak_award_id else None
         )
         rules.append(rule)
     return rules
