@@ -60,7 +60,7 @@ def staff_page(
         )
         rows.append(mark_safe(
             f'<tr>\n    <td><a href="{url}">{escape(member.full_name)}</a>{pending}</td>\n'
-            f'    <td class="small">{escape(person.rating_label or "–")}</td>\n'
+            f'    <td class="small">{texts.rating(person.rating)}</td>\n'
             f"    {cells}\n  </tr>"
         ))
     return page, rows
@@ -76,8 +76,16 @@ class _Texts:
         self.withdraw, self.confirmed, self.confirm = (
             _("withdraw"), _("Confirmed, with evidence:"), _("Confirm"))
         self.pending = _("complaint or denunciation under verification")
-        self._escaped: dict[str, str] = {}
+        self._escaped: dict[object, str] = {}
         self.statuses: dict[tuple, tuple[str, list[Check]]] = {}
+
+    def rating(self, rating: str | None) -> str:
+        """A rating's label escaped ("–" without one), once per page."""
+        value = self._escaped.get(("rating", rating))
+        if value is None:
+            value = self._escaped[("rating", rating)] = escape(
+                PersonEligibility.label_of(rating) or "–")
+        return value
 
     def escaped(self, text: str) -> str:
         """`text` escaped, once per page: a rule's legal basis is on every one of its checks,

@@ -146,7 +146,11 @@ class PersonEligibility:
 
     @property
     def rating_label(self) -> str:
-        return Rating(self.rating).label if self.rating else ""
+        return self.label_of(self.rating)
+
+    @staticmethod
+    def label_of(rating: str | None) -> str:
+        return Rating(rating).label if rating else ""
 
     def holds_ldtt(self, awarded: set[str]) -> bool:
         """The one answer to "is this person LĐTT this year": granted (or a title above it),
