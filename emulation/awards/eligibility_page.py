@@ -49,12 +49,13 @@ def staff_page(
     rows = []
     for person in page.object_list:
         member = person.staff_member
-        url = link.replace(str(_SENTINEL), str(member.pk))
+        pid = member.pk
+        url = link.replace(str(_SENTINEL), str(pid))
         pending = (' <span class="badge text-bg-warning" data-testid="pending">'
                    f"{escape(texts.pending)}</span>") if person.pending_complaint else ""
         cells = "".join(
             "<td>" + title_cell(person.results.get(award.code), award=award,
-                                person_id=member.pk, can_confirm=can_confirm, csrf=csrf,
+                                person_id=pid, can_confirm=can_confirm, csrf=csrf,
                                 texts=texts) + "</td>"
             for award in awards
         )

@@ -160,7 +160,7 @@ def unit_eligibility(*, unit: Unit, year: int, on: dt.date | None = None) -> Uni
         for person in members:
             person.results.evaluate_all()
     ldtt_count = sum(
-        1 for p in members if p.holds_ldtt(facts.awarded.get((p.staff_member.pk, year), set()))
+        1 for p in members if p.holds_ldtt(facts.awarded.get((p.staff_member.id, year), set()))
     )
     apply_cap(cap_rules, members, ldtt_count, facts)
     collective = {

@@ -213,13 +213,13 @@ def manual_checks(rule: TitleRule, facts: Facts, person_id: int | None) -> list[
     confirmation; an unconfirmed one is the same check for everybody (checks are never
     changed once made), made once per unit."""
     checks = []
-    for condition in facts.once(("manual", rule.pk), rule.manual_condition_list):
+    for condition in facts.once(("manual", rule.id), rule.manual_condition_list):
         confirmation = facts.confirmations.get((rule.award_id, person_id, condition))
         if confirmation:
             checks.append(Check(condition, True, condition, confirmation, basis=rule.legal_basis))
         else:
             checks.append(facts.once(
-                ("unconfirmed", rule.pk, condition),
+                ("unconfirmed", rule.id, condition),
                 lambda condition=condition: Check(condition, None, condition, None,
                                                   basis=rule.legal_basis)))
     return checks

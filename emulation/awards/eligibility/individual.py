@@ -52,12 +52,12 @@ def individual_title(
             result.checks.append(own_discipline_check(rule, person_id, year, facts))
         if rule.min_rating:
             result.checks.append(facts.once(
-                ("rating", rule.pk, rating, year), lambda rule=rule: _rating_check(rule, rating, year, facts)))
+                ("rating", rule.id, rating, year), lambda rule=rule: _rating_check(rule, rating, year, facts)))
         if rule.excellent_or_initiative:
             has_initiative = any(i.year == year for i in facts.initiatives.get(person_id, []))
             ok = rating == Rating.EXCELLENT or has_initiative
             result.checks.append(facts.once(
-                ("excellent", rule.pk, ok, year), lambda ok=ok, basis=basis: _excellent_check(ok, year, basis, facts)))
+                ("excellent", rule.id, ok, year), lambda ok=ok, basis=basis: _excellent_check(ok, year, basis, facts)))
         window = (year, year)
         if rule.streak_award_id and rule.streak_years:
             check, window = streak_check(rule, person_id, year, facts, earlier, names)
@@ -71,7 +71,7 @@ def individual_title(
             ]
             first = (found[0].title, found[0].year) if found else None
             result.checks.append(facts.once(
-                ("initiative", rule.pk, window, first),
+                ("initiative", rule.id, window, first),
                 lambda rule=rule, window=window, first=first, basis=basis:
                     _initiative_check(rule, window, first, basis, facts)))
         result.checks.extend(manual_checks(rule, facts, person_id))
@@ -154,7 +154,7 @@ def own_discipline_check(rule: TitleRule, person_id: int, year: int, facts: Fact
         m for m in facts.discipline.get(person_id, []) if DISCIPLINE_RANK[m.level] >= rank
     ]
     if not measures:  # most people: the same check for all of them
-        return facts.once(("not disciplined", rule.pk, year),
+        return facts.once(("not disciplined", rule.id, year),
                           lambda: _discipline_check(rule, measures, year, facts))
     return _discipline_check(rule, measures, year, facts)
 

@@ -98,7 +98,7 @@ def streak_check(
     missing = streak.missing(held) if streak.count < need else []
     used = streak.consumed_by if any(y <= (streak.consumed_by or 0) for y in missing) else None
     check = facts.once(
-        ("streak", rule.pk, year, streak.count, tuple(missing), used),
+        ("streak", rule.id, year, streak.count, tuple(missing), used),
         lambda: _streak_check(rule, streak, missing, facts, names))
     return check, window
 
@@ -140,7 +140,7 @@ def next_year(
             continue
         span = facts.spans.get(rule.streak_award_id, 1)
         for person in members:
-            pid = person.staff_member.pk
+            pid = person.staff_member.id
             streak, _held_years = count_streak(
                 rule, pid, year + 1 - span, year + 1, year, facts, person.results
             )

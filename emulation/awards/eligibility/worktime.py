@@ -62,7 +62,7 @@ def _counted_hint(rule: TitleRule, facts: Facts) -> tuple[set[str], str]:
         names = ", ".join(str(LeaveKind(k).label) for k in sorted(counted) if k in kinds)
         return counted, _("counted: %(kinds)s") % {"kinds": names} if names else ""
 
-    return facts.once(("counted_leave", rule.pk), compute)
+    return facts.once(("counted_leave", rule.id), compute)
 
 
 def time_worked_check(rule: TitleRule, person_id: int, year: int, facts: Facts) -> Check:
@@ -71,7 +71,7 @@ def time_worked_check(rule: TitleRule, person_id: int, year: int, facts: Facts) 
     leave = facts.leave.get(person_id)
     uncounted = sorted({row.get_kind_display() for row in leave if row.kind not in counted}
                        ) if leave else []
-    return facts.once(("worked", rule.pk, year, days, tuple(uncounted)),
+    return facts.once(("worked", rule.id, year, days, tuple(uncounted)),
                       lambda: _worked_check(rule, year, days, uncounted, counted_hint, facts))
 
 
