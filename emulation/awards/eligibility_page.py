@@ -49,18 +49,19 @@ def staff_page(
     rows = []
     for person in page.object_list:
         member = person.staff_member
-        url = link.replace(str(_SENTINEL), str(member.pk))
+        pid = member.pk
+        url = link.replace(str(_SENTINEL), str(pid))
         pending = (' <span class="badge text-bg-warning" data-testid="pending">'
                    f"{escape(texts.pending)}</span>") if person.pending_complaint else ""
         cells = "".join(
             "<td>" + title_cell(person.results.get(award.code), award=award,
-                                person_id=member.pk, can_confirm=can_confirm, csrf=csrf,
+                                person_id=pid, can_confirm=can_confirm, csrf=csrf,
                                 texts=texts) + "</td>"
             for award in awards
         )
         rows.append(mark_safe(
             f'<tr>\n    <td><a href="{url}">{escape(member.full_name)}</a>{pending}</td>\n'
-            f'    <td class="small">{escape(person.rating_label or "–")}</td>\n'
+            f'    <td class="small">{texts.rating(person.rating)}</td>\n'
             f"    {cells}\n  </tr>"
         ))
     return page, rows
@@ -76,7 +77,16 @@ class _Texts:
         self.withdraw, self.confirmed, self.confirm = (
             _("withdraw"), _("Confirmed, with evidence:"), _("Confirm"))
         self.pending = _("complaint or denunciation under verification")
-        self._escaped: dict[str, str] = {}
+        self._escaped: dict[object, str] = {}
+        self.statuses: dict[tuple, tuple[str, list[Check]]] = {}
+
+    def rating(self, rating: str | None) -> str:
+        """A rating's label escaped ("–" without one), once per page."""
+        value = self._escaped.get(("rating", rating))
+        if value is None:
+            value = self._escaped[("rating", rating)] = escape(
+                PersonEligibility.label_of(rating) or "–")
+        return value
 
     def escaped(self, text: str) -> str:
         """`text` escaped, once per page: a rule's legal basis is on every one of its checks,
@@ -103,7 +113,7 @@ def title_cell(
     then the hand-checked conditions with their confirmation (or the form to confirm)."""
     if result is None:
         return mark_safe(f'<span class="text-muted small">{escape(texts.no_rule)}</span>')
-    return mark_safe(status_html(result, texts) + checks_html(
+    return SafeString(status_html(result, texts) + checks_html(
         result, code=award.code, person_id=person_id, only_manual=True, can_confirm=can_confirm,
         csrf=csrf, texts=texts))
 
@@ -125,7 +135,18 @@ def collective_rows(result: UnitEligibility, *, can_confirm: bool, csrf: str) ->
 
 def status_html(result: TitleResult, texts: _Texts) -> str:
     """The markup of awards_status.html with hide_manual: the badge, the reasons of a missed
-    or paused title, the hints, and the "why" list."""
+    or paused title, the hints, and the "why" list. Made once per page for the results with
+    the same checks (many people's are the very same check objects: see `Facts.once`)."""
+    checks = result.checks
+    key = (result.status, result.awarded, result.hold, *map(id, checks))
+    done = texts.statuses.get(key)
+    if done is None:
+        # The checks kept with the markup: no id in a key is reused by another check.
+        done = texts.statuses[key] = (_status_html(result, texts), list(checks))
+    return done[0]
+
+
+def _status_html(result: TitleResult, texts: _Texts) -> str:
     status = result.status
     badge = {
         MET: f'<span class="badge text-bg-success">{escape(texts.met)}</span>',
@@ -160,6 +181,8 @@ def checks_html(
 ) -> str:
     """The conditions (only the hand-checked ones with
     `only_manual`), each confirmed with its evidence or with a form to confirm it."""
+    if only_manual and not any(check.condition for check in result.checks):
+        return '<ul class="list-unstyled small mb-0">\n</ul>\n'
     parts = ['<ul class="list-unstyled small mb-0">\n']
     for counter, check in enumerate(result.checks, start=1):
         if not only_manual or check.condition:

@@ -143,12 +143,13 @@ def unit_eligibility(*, unit: Unit, year: int, on: dt.date | None = None) -> Uni
             result.hold = hold
         return result
 
+    codes = list(individual)  # one list for everybody: a person's titles never change it
     members = [
         PersonEligibility(
             assignment.staff_member,
             assignment,
             facts.ratings.get((assignment.staff_member_id, year)),
-            TitleResults(list(individual), partial(title, assignment.staff_member_id)),
+            TitleResults(codes, partial(title, assignment.staff_member_id)),
             flags.staff(assignment.staff_member_id),
         )
         for assignment in assignments
@@ -159,7 +160,7 @@ def unit_eligibility(*, unit: Unit, year: int, on: dt.date | None = None) -> Uni
         for person in members:
             person.results.evaluate_all()
     ldtt_count = sum(
-        1 for p in members if p.holds_ldtt(facts.awarded.get((p.staff_member.pk, year), set()))
+        1 for p in members if p.holds_ldtt(facts.awarded.get((p.staff_member.id, year), set()))
     )
     apply_cap(cap_rules, members, ldtt_count, facts)
     collective = {

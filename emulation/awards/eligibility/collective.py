@@ -34,7 +34,7 @@ def collective_title(
     total = len(members)
     not_ldtt = facts.once(("not_ldtt", year), lambda: [
         p for p in members
-        if not p.holds_ldtt(facts.awarded.get((p.staff_member.pk, year), set()))
+        if not p.holds_ldtt(facts.awarded.get((p.staff_member.id, year), set()))
     ])  # the same members for each of the unit's titles: asked once
     ldtt = total - len(not_ldtt)
     for rule in rules:
@@ -73,7 +73,7 @@ def collective_title(
             count = facts.once(("cstdcs_count", year), lambda: sum(
                 1
                 for p in members
-                if "cstdcs" in facts.awarded.get((p.staff_member.pk, year), set())
+                if "cstdcs" in facts.awarded.get((p.staff_member.id, year), set())
                 or ("cstdcs" in p.results and p.results["cstdcs"].status == MET)
             ))
             result.checks.append(
@@ -89,7 +89,7 @@ def collective_title(
             blocked = [
                 (p.staff_member, m)
                 for p in members
-                for m in facts.discipline.get(p.staff_member.pk, [])
+                for m in facts.discipline.get(p.staff_member.id, [])
                 if DISCIPLINE_RANK[m.level] >= rank
             ]
             level = DisciplineLevel(rule.blocking_discipline).label

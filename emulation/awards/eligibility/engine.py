@@ -61,11 +61,14 @@ class TitleResult:
     @property
     def merit(self) -> str:
         """What the conditions alone say (the LĐTT share of a unit reads this)."""
-        if any(check.ok is False for check in self.checks):
-            return MISSED
-        if any(check.ok is None for check in self.checks):
-            return NEEDS
-        return MET
+        merit = MET
+        for check in self.checks:  # one pass: the unit's figures read every member's merit
+            ok = check.ok
+            if ok is False:
+                return MISSED
+            if ok is None:
+                merit = NEEDS
+        return merit
 
     @property
     def reasons(self) -> list[str]:
@@ -143,7 +146,11 @@ class PersonEligibility:
 
     @property
     def rating_label(self) -> str:
-        return Rating(self.rating).label if self.rating else ""
+        return self.label_of(self.rating)
+
+    @staticmethod
+    def label_of(rating: str | None) -> str:
+        return Rating(rating).label if rating else ""
 
     def holds_ldtt(self, awarded: set[str]) -> bool:
         """The one answer to "is this person LĐTT this year": granted (or a title above it),
@@ -202,11 +209,17 @@ class Facts:
 
 
 def manual_checks(rule: TitleRule, facts: Facts, person_id: int | None) -> list[Check]:
+    """The rule's hand-checked conditions for a person (None: the unit), each with its
+    confirmation; an unconfirmed one is the same check for everybody (checks are never
+    changed once made), made once per unit."""
     checks = []
-    for condition in rule.manual_condition_list():
+    for condition in facts.once(("manual", rule.id), rule.manual_condition_list):
         confirmation = facts.confirmations.get((rule.award_id, person_id, condition))
-        checks.append(
-            Check(condition, True if confirmation else None, condition, confirmation,
-                  basis=rule.legal_basis)
-        )
+        if confirmation:
+            checks.append(Check(condition, True, condition, confirmation, basis=rule.legal_basis))
+        else:
+            checks.append(facts.once(
+                ("unconfirmed", rule.id, condition),
+                lambda condition=condition: Check(condition, None, condition, None,
+                                                  basis=rule.legal_basis)))
     return checks

@@ -51,30 +51,13 @@ def individual_title(
         if rule.blocking_discipline:
             result.checks.append(own_discipline_check(rule, person_id, year, facts))
         if rule.min_rating:
-            ok = rating is not None and RATING_RANK[rating] >= RATING_RANK[rule.min_rating]
-            shown = facts.label(Rating(rating)) if rating else _("no rating")
-            result.checks.append(
-                Check(
-                    _("Rating %(year)s: %(rating)s (%(needed)s or better needed)")
-                    % {"year": year, "rating": shown, "needed": facts.label(Rating(rule.min_rating))},
-                    ok,
-                    basis=basis,
-                )
-            )
+            result.checks.append(facts.once(
+                ("rating", rule.id, rating, year), lambda rule=rule: _rating_check(rule, rating, year, facts)))
         if rule.excellent_or_initiative:
             has_initiative = any(i.year == year for i in facts.initiatives.get(person_id, []))
             ok = rating == Rating.EXCELLENT or has_initiative
-            result.checks.append(
-                Check(
-                    _("Completed tasks excellently or a recognised initiative in %(year)s")
-                    % {"year": year}
-                    if ok
-                    else _("Neither an excellent rating nor a recognised initiative in %(year)s")
-                    % {"year": year},
-                    ok,
-                    basis=basis,
-                )
-            )
+            result.checks.append(facts.once(
+                ("excellent", rule.id, ok, year), lambda ok=ok, basis=basis: _excellent_check(ok, year, basis, facts)))
         window = (year, year)
         if rule.streak_award_id and rule.streak_years:
             check, window = streak_check(rule, person_id, year, facts, earlier, names)
@@ -86,20 +69,54 @@ def individual_title(
                 for i in facts.initiatives.get(person_id, [])
                 if window[0] <= i.year <= window[1] and INITIATIVE_RANK[i.level] >= rank
             ]
-            level = facts.label(InitiativeLevel(rule.initiative_level))
-            result.checks.append(
-                Check(
-                    _("Initiative at %(level)s level: %(title)s (%(year)s)")
-                    % {"level": level, "title": found[0].title, "year": found[0].year}
-                    if found
-                    else _("No initiative at %(level)s level in %(first)s–%(last)s")
-                    % {"level": level, "first": window[0], "last": window[1]},
-                    bool(found),
-                    basis=basis,
-                )
-            )
+            first = (found[0].title, found[0].year) if found else None
+            result.checks.append(facts.once(
+                ("initiative", rule.id, window, first),
+                lambda rule=rule, window=window, first=first, basis=basis:
+                    _initiative_check(rule, window, first, basis, facts)))
         result.checks.extend(manual_checks(rule, facts, person_id))
     return result
+
+def _rating_check(rule: TitleRule, rating: str | None, year: int, facts: Facts) -> Check:
+    """The rating condition, the same check for everybody with the same rating."""
+    _ = facts.text  # the module's gettext, remembered per unit
+    ok = rating is not None and RATING_RANK[rating] >= RATING_RANK[rule.min_rating]
+    shown = facts.label(Rating(rating)) if rating else _("no rating")
+    return Check(
+        _("Rating %(year)s: %(rating)s (%(needed)s or better needed)")
+        % {"year": year, "rating": shown, "needed": facts.label(Rating(rule.min_rating))},
+        ok,
+        basis=rule.legal_basis,
+    )
+
+
+def _initiative_check(rule: TitleRule, window: tuple[int, int], first: tuple[str, int] | None,
+                      basis: str, facts: Facts) -> Check:
+    """The initiative condition: the first initiative found (title, year) or none."""
+    _ = facts.text  # the module's gettext, remembered per unit
+    level = facts.label(InitiativeLevel(rule.initiative_level))
+    return Check(
+        _("Initiative at %(level)s level: %(title)s (%(year)s)")
+        % {"level": level, "title": first[0], "year": first[1]}
+        if first
+        else _("No initiative at %(level)s level in %(first)s–%(last)s")
+        % {"level": level, "first": window[0], "last": window[1]},
+        bool(first),
+        basis=basis,
+    )
+
+
+def _excellent_check(ok: bool, year: int, basis: str, facts: Facts) -> Check:
+    _ = facts.text  # the module's gettext, remembered per unit
+    return Check(
+        _("Completed tasks excellently or a recognised initiative in %(year)s") % {"year": year}
+        if ok
+        else _("Neither an excellent rating nor a recognised initiative in %(year)s")
+        % {"year": year},
+        ok,
+        basis=basis,
+    )
+
 
 def ldtt_check(
     person_id: int, year: int, facts: Facts, earlier: Mapping[str, TitleResult],
@@ -110,6 +127,14 @@ def ldtt_check(
     awarded = facts.awarded.get((person_id, year), set())
     result = earlier.get("ldtt")
     ok = not awarded.isdisjoint(LDTT_OR_ABOVE) or bool(result and result.merit == MET)
+    hint = "" if ok or result is None else "; ".join(result.reasons)
+    return facts.once(("ldtt", year, ok, hint, basis),
+                      lambda: _ldtt_check(ok, year, names, basis, hint, facts))
+
+
+def _ldtt_check(ok: bool, year: int, names: dict[str, str], basis: str, hint: str,
+                facts: Facts) -> Check:
+    _ = facts.text  # the module's gettext, remembered per unit
     name = names.get("ldtt", "LĐTT")
     return Check(
         _("%(title)s in %(year)s") % {"title": name, "year": year}
@@ -117,7 +142,7 @@ def ldtt_check(
         else _("Not %(title)s in %(year)s") % {"title": name, "year": year},
         ok,
         basis=basis,
-        hint="" if ok or result is None else "; ".join(result.reasons),
+        hint=hint,
     )
 
 
@@ -128,6 +153,14 @@ def own_discipline_check(rule: TitleRule, person_id: int, year: int, facts: Fact
     measures = [
         m for m in facts.discipline.get(person_id, []) if DISCIPLINE_RANK[m.level] >= rank
     ]
+    if not measures:  # most people: the same check for all of them
+        return facts.once(("not disciplined", rule.id, year),
+                          lambda: _discipline_check(rule, measures, year, facts))
+    return _discipline_check(rule, measures, year, facts)
+
+
+def _discipline_check(rule: TitleRule, measures: list, year: int, facts: Facts) -> Check:
+    _ = facts.text  # the module's gettext, remembered per unit
     level = facts.label(DisciplineLevel(rule.blocking_discipline))
     return Check(
         _("Disciplined in %(year)s: %(measure)s") % {

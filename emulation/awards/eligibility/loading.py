@@ -15,10 +15,13 @@ import datetime as dt
 import functools
 from collections import defaultdict
 from collections.abc import Sequence
+from typing import TypeVar
 
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import Model, Q, QuerySet
+from django.db.models.base import ModelState
+from django.db.models.signals import post_init, pre_init
 from django.utils.dateparse import parse_date
 
 from cum4.models import Unit
@@ -35,6 +38,7 @@ from emulation.staff.models import (
 )
 from emulation.staff.selectors import PendingFlags
 
+M = TypeVar("M", bound=Model)
 # Placeholders no row has, replaced by the unit and the year asked for (within the ranges of
 # their fields: Django drops a condition on a value out of a field's range).
 _UNIT, _YEAR, _FIRST = 987_654_321, 32_001, 32_002
@@ -71,6 +75,19 @@ def _date(value: object) -> dt.date | None:
     return parse_date(value) if isinstance(value, str) else value  # type: ignore[return-value]
 
 
+def made(model: type[M], alias: str, names: Sequence[str], values: Sequence[object]) -> M:
+    """What `model.from_db(alias, names, values)` makes of a full row, without the
+    per-field work of `Model.__init__` (a unit's hundred people and posts cost a
+    millisecond that way); through `from_db` when something listens to the model's init."""
+    if pre_init.has_listeners(model) or post_init.has_listeners(model):
+        return model.from_db(alias, names, values)
+    obj = model.__new__(model)
+    obj.__dict__.update(zip(names, values, strict=True))
+    state = obj._state = ModelState()
+    state.adding, state.db = False, alias
+    return obj
+
+
 def members_in_year(
     unit: Unit, year: int
 ) -> tuple[list[StaffAssignment], dict[int, list[tuple[dt.date, dt.date]]]]:
@@ -87,13 +104,13 @@ def members_in_year(
     service: dict[int, list[tuple[dt.date, dt.date]]] = defaultdict(list)
     split = len(_ASSIGNMENT_FIELDS)
     for values in found:
-        row = StaffAssignment.from_db(alias, _ASSIGNMENT_FIELDS, [
+        row = made(StaffAssignment, alias, _ASSIGNMENT_FIELDS, [
             _date(value) if i in _DATES else value for i, value in enumerate(values[:split])
         ])
         pid = row.staff_member_id
         if pid not in last:
             last[pid] = row
-            row.staff_member = StaffMember.from_db(alias, _MEMBER_FIELDS, values[split:])
+            row.staff_member = made(StaffMember, alias, _MEMBER_FIELDS, values[split:])
         service[pid].append((max(row.start, start), min(row.end or end, end)))
     members = [a for a in last.values() if a.unit_id == unit.pk]
     members.sort(key=lambda a: (a.staff_member.full_name, a.staff_member.code))
@@ -199,7 +216,7 @@ def load_facts(unit: Unit, year: int) -> Facts:
 
     def objects(name: str, model: type[Model]) -> list:
         fields = _fields(model)
-        return [model.from_db(alias, fields, row) for row in rows(name)]
+        return [made(model, alias, fields, row) for row in rows(name)]
 
     ratings = {(pid, y): r for pid, y, r in rows("ratings")}
     discipline: dict[int, list[DisciplinaryMeasure]] = defaultdict(list)
@@ -215,8 +232,8 @@ def load_facts(unit: Unit, year: int) -> Facts:
     fields = _fields(ConditionConfirmation)
     user = ConditionConfirmation._meta.get_field("confirmed_by").related_model
     for row in rows("confirmations"):
-        c = ConditionConfirmation.from_db(alias, fields, row[: len(fields)])
-        c.confirmed_by = user.from_db(alias, _fields(user), row[len(fields):])
+        c = made(ConditionConfirmation, alias, fields, row[: len(fields)])
+        c.confirmed_by = made(user, alias, _fields(user), row[len(fields):])
         confirmations[(c.award_id, c.staff_member_id, c.condition)] = c
     leave: dict[int, list[LeavePeriod]] = defaultdict(list)
     for row in objects("leave", LeavePeriod):
@@ -283,10 +300,10 @@ def rules_between(earliest: dt.date, latest: dt.date) -> list[TitleRule]:
         for position, (functions, expression) in converters.items():
             for function in functions:
                 row[position] = function(row[position], expression, connection)
-        rule = TitleRule.from_db(alias, _RULE_FIELDS, row[:first])
-        rule.award = Award.from_db(alias, _AWARD_FIELDS, row[first:second])
+        rule = made(TitleRule, alias, _RULE_FIELDS, row[:first])
+        rule.award = made(Award, alias, _AWARD_FIELDS, row[first:second])
         rule.streak_award = (
-            Award.from_db(alias, _AWARD_FIELDS, row[second:]) if rule.streak_award_id else None
+            made(Award, alias, _AWARD_FIELDS, row[second:]) if rule.streak_award_id else None
         )
         rules.append(rule)
     return rules

@@ -46,10 +46,22 @@ def _held(code: str, pid: int, y: int, year: int, facts: Facts,
 
 
 def last_granted(code: str, pid: int, before: int, facts: Facts) -> int | None:
-    for y in range(before - 1, before - HISTORY_YEARS - 1, -1):
-        if code in facts.awarded.get((pid, y), ()):
-            return y
+    """The last year before `before` (within the history read) `code` was granted to `pid`."""
+    for y in facts.once(("granted", code), lambda: _granted_years(code, facts)).get(pid, ()):
+        if y < before:
+            return y if y >= before - HISTORY_YEARS else None
     return None
+
+
+def _granted_years(code: str, facts: Facts) -> dict[int, list[int]]:
+    """The years each person was granted `code`, newest first (once per unit and title)."""
+    years: dict[int, list[int]] = {}
+    for (pid, y), codes in facts.awarded.items():
+        if code in codes:
+            years.setdefault(pid, []).append(y)
+    for found in years.values():
+        found.sort(reverse=True)
+    return years
 
 
 def count_streak(rule: TitleRule, pid: int, end: int, target: int, year: int, facts: Facts,
@@ -79,28 +91,38 @@ def streak_check(
     names: dict[str, str],
 ) -> tuple[Check, tuple[int, int]]:
     """The streak condition of a rule and the years it spans (where an initiative may fall)."""
-    _ = facts.text  # the module's gettext, remembered per unit
     streak, held = count_streak(rule, person_id, year, year, year, facts, earlier)
     need = rule.streak_years
     span = facts.spans.get(rule.streak_award_id, 1)
     window = (year - need * span + 1, year)
+    missing = streak.missing(held) if streak.count < need else []
+    used = streak.consumed_by if any(y <= (streak.consumed_by or 0) for y in missing) else None
+    check = facts.once(
+        ("streak", rule.id, year, streak.count, tuple(missing), used),
+        lambda: _streak_check(rule, streak, missing, facts, names))
+    return check, window
+
+
+def _streak_check(rule: TitleRule, streak: Streak, missing: list[int], facts: Facts,
+                  names: dict[str, str]) -> Check:
+    """The check of a streak: the same for everybody with the same count and missing years."""
+    _ = facts.text  # the module's gettext, remembered per unit
+    need = rule.streak_years
     name = names.get(rule.streak_award_id, rule.streak_award_id)
     hint = ""
     if streak.count < need:
-        missing = streak.missing(held)
         hint = _("Missing: %(title)s in %(years)s") % {
             "title": name, "years": ", ".join(str(y) for y in missing)}
         if streak.consumed_by is not None and any(y <= streak.consumed_by for y in missing):
             hint += "; " + _("the years up to %(year)s were used for the %(title)s of %(year)s") % {
                 "year": streak.consumed_by, "title": names.get(rule.award_id, rule.award_id)}
-    check = Check(
+    return Check(
         _("%(count)s of %(need)s consecutive %(title)s")
         % {"count": min(streak.count, need), "need": need, "title": name},
         streak.count >= need,
         basis=rule.legal_basis,
         hint=hint,
     )
-    return check, window
 
 
 def next_year(
@@ -118,7 +140,7 @@ def next_year(
             continue
         span = facts.spans.get(rule.streak_award_id, 1)
         for person in members:
-            pid = person.staff_member.pk
+            pid = person.staff_member.id
             streak, _held_years = count_streak(
                 rule, pid, year + 1 - span, year + 1, year, facts, person.results
             )

@@ -62,19 +62,26 @@ def _counted_hint(rule: TitleRule, facts: Facts) -> tuple[set[str], str]:
         names = ", ".join(str(LeaveKind(k).label) for k in sorted(counted) if k in kinds)
         return counted, _("counted: %(kinds)s") % {"kinds": names} if names else ""
 
-    return facts.once(("counted_leave", rule.pk), compute)
+    return facts.once(("counted_leave", rule.id), compute)
 
 
 def time_worked_check(rule: TitleRule, person_id: int, year: int, facts: Facts) -> Check:
-    _ = facts.text  # the module's gettext, remembered per unit
     counted, counted_hint = _counted_hint(rule, facts)
     days = days_worked(facts, person_id, year, counted)
-    in_year = 366 if calendar.isleap(year) else 365
-    months = Decimal(days * 12) / in_year
-    need = rule.min_months_worked or 0
     leave = facts.leave.get(person_id)
     uncounted = sorted({row.get_kind_display() for row in leave if row.kind not in counted}
                        ) if leave else []
+    return facts.once(("worked", rule.id, year, days, tuple(uncounted)),
+                      lambda: _worked_check(rule, year, days, uncounted, counted_hint, facts))
+
+
+def _worked_check(rule: TitleRule, year: int, days: int, uncounted: list[str],
+                  counted_hint: str, facts: Facts) -> Check:
+    """The check of a time worked: the same for everybody with the same days and leave."""
+    _ = facts.text  # the module's gettext, remembered per unit
+    in_year = 366 if calendar.isleap(year) else 365
+    months = Decimal(days * 12) / in_year
+    need = rule.min_months_worked or 0
     hint = ""
     if uncounted:
         hint = _("Not counted as time worked: %(kinds)s") % {"kinds": ", ".join(uncounted)}

@@ -9,14 +9,16 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.db.models.signals import post_init
 from django.db.models.sql.compiler import SQLCompiler
 from django.urls import reverse
 
 from cum4.models import Unit, User
 from emulation.awards.eligibility import unit_eligibility
 from emulation.awards.eligibility.engine import PersonEligibility
-from emulation.awards.eligibility.loading import pending_in_unit
-from emulation.staff.models import PendingComplaint, StaffAssignment
+from emulation.awards.eligibility.loading import members_in_year, pending_in_unit
+from emulation.awards.eligibility_page import _Texts, status_html
+from emulation.staff.models import PendingComplaint, StaffAssignment, StaffMember
 from emulation.staff.selectors import pending_flags
 
 pytestmark = pytest.mark.django_db
@@ -102,3 +104,52 @@ def test_the_pending_complaints_read_for_the_unit_are_those_pending_flags_reads(
     expected = pending_flags(unit_ids=[laichau.pk], staff_ids=person_ids, on=on)
     assert pending_in_unit(laichau, 2024, on, person_ids) == expected
     assert expected.unit_ids == {laichau.pk}
+
+
+def test_the_unit_people_are_made_without_model_init_as_from_db_makes_them(records, monkeypatch):
+    laichau = Unit.objects.get(code="laichau")
+    records.people(laichau, 3)
+    inits = 0
+    init = StaffAssignment.__init__
+
+    def counting(self, *args, **kwargs):
+        nonlocal inits
+        inits += 1
+        init(self, *args, **kwargs)
+
+    monkeypatch.setattr(StaffAssignment, "__init__", counting)
+    members, _service = members_in_year(laichau, 2024)
+    monkeypatch.setattr(StaffAssignment, "__init__", init)
+    assert len(members) >= 3 and inits == 0
+    for made_row in members:
+        orm = StaffAssignment.objects.select_related("staff_member").get(pk=made_row.pk)
+        for row, model in ((made_row, StaffAssignment), (made_row.staff_member, StaffMember)):
+            other = orm if model is StaffAssignment else orm.staff_member
+            assert [getattr(row, f.attname) for f in model._meta.concrete_fields] == [
+                getattr(other, f.attname) for f in model._meta.concrete_fields]
+            assert (row._state.adding, row._state.db) == (False, other._state.db)
+    # Something listening to a model's init still hears it: through from_db.
+    heard = []
+
+    def listening(sender, instance, **kwargs):
+        heard.append(instance)
+
+    post_init.connect(listening, StaffMember, weak=False)
+    try:
+        members, _service = members_in_year(laichau, 2024)
+    finally:
+        post_init.disconnect(listening, StaffMember)
+    assert {m.staff_member.pk for m in members} <= {m.pk for m in heard}
+
+
+def test_people_in_the_same_case_share_their_checks_and_status_markup(records):
+    laichau = Unit.objects.get(code="laichau")
+    people = records.people(laichau, 4)
+    for person in people:
+        records.rate(person, 2024, "excellent")
+    result = unit_eligibility(unit=laichau, year=2024)
+    ldtt = [p.results["ldtt"] for p in result.members if p.staff_member in people]
+    # Made once per unit: the same check objects, hence one status markup for the page.
+    assert all(r.checks[i] is ldtt[0].checks[i] for r in ldtt for i in range(len(r.checks)))
+    texts = _Texts()
+    assert len({status_html(r, texts) for r in ldtt}) == 1 and len(texts.statuses) == 1
