@@ -117,7 +117,7 @@ def review_groups(*, user: User, led: list[ClusterYear] | None = None) -> list[R
     """What waits for the user as cluster lead (or deputy) in any year their unit leads
     (`led`, when the caller has them), one group per kind (`registry.review_queues`, in their
     order), each oldest first; none when the user leads no cluster year. One query per kind."""
-    led = list(cluster_years_led_by(user=user)) if led is None else led
+    led = led_cluster_years(user=user) if led is None else led
     if not led:
         return []
     return [
@@ -150,6 +150,16 @@ def unit_memberships(*, unit: Unit) -> list[Membership]:
             .order_by(*Membership._meta.ordering)
         ),
     )
+
+
+def led_cluster_years(*, user: User) -> list[ClusterYear]:
+    """`cluster_years_led_by` read from the unit's memberships of this request (no query of its
+    own when the unit's tasks have read them), newest year first."""
+    if not (user.is_authenticated and user.role == User.Role.LEADER and user.unit_id):
+        return []
+    leading = (Membership.Role.LEAD, Membership.Role.DEPUTY)
+    years = [m.cluster_year for m in unit_memberships(unit=user.unit) if m.role in leading]
+    return sorted(years, key=lambda cy: -cy.year)
 
 
 def unit_is_member_in(*, unit: Unit, years: set[int]) -> bool:

@@ -49,7 +49,7 @@ def home(request: HttpRequest) -> HttpResponse:
     if user.works_in_unit:
         context["unit"] = user.unit
         context["tasks"] = _unit_tasks(user, user.unit)
-        led = list(selectors.cluster_years_led_by(user=user))
+        led = selectors.led_cluster_years(user=user)
         context["led_cluster_years"] = [cy for cy in led if cy.year == year]
         if context["led_cluster_years"]:
             context["review_groups"] = selectors.review_groups(user=user, led=led)

@@ -87,7 +87,8 @@ def test_the_leads_report_view_and_the_unit_dashboard_stay_under_their_ceilings(
     """The pages that cost over 3× the floor (issue 16 item 7). Before: the lead's view of
     an approved or submitted report read the values and the history section by section (18
     queries on the benchmark's data), the unit dashboard its tasks app by app (21), then its
-    figures section by section (17); the cluster dashboard its figures section by section (13)."""
+    figures section by section (17); the cluster dashboard its figures section by section (13);
+    the lead's home read the years its unit leads in a query of their own."""
     laichau = staff_laichau.unit
     bulk_approved_reports([laichau], [YEAR - 1], SEED_TOTALS)
     approved = make_report(laichau, YEAR, 1, "approved", valid_values(), by=leader_laichau)
@@ -100,8 +101,11 @@ def test_the_leads_report_view_and_the_unit_dashboard_stay_under_their_ceilings(
         "cluster dashboard": _count(
             lead, reverse("cum4:dashboard_cluster", args=["cum-iv", YEAR]) + "?period=year"
         ),
+        "lead's home": _count(lead, "/"),
     }
     assert counts["approved"] <= 8, counts
     assert counts["submitted"] <= 8, counts
     assert counts["unit dashboard"] <= 13, counts
     assert counts["cluster dashboard"] <= 10, counts
+    # The lead's home reads the years its unit leads from the memberships its tasks read (11).
+    assert counts["lead's home"] <= 10, counts
