@@ -57,19 +57,6 @@ def memberships_of(*, cluster_year: ClusterYear) -> list[Membership]:
     return by_unit(rows, lambda membership: membership.unit)
 
 
-def cluster_years_led_by(*, user: User, year: int | None = None) -> QuerySet[ClusterYear]:
-    """Cluster years in which the user's unit holds the lead or deputy role."""
-    if not (user.is_authenticated and user.role == User.Role.LEADER and user.unit_id):
-        return ClusterYear.objects.none()
-    qs = ClusterYear.objects.filter(
-        memberships__unit_id=user.unit_id,
-        memberships__role__in=[Membership.Role.LEAD, Membership.Role.DEPUTY],
-    ).select_related("cluster")
-    if year is not None:
-        qs = qs.filter(year=year)
-    return qs.order_by("-year")
-
-
 def cluster_years_of_unit(*, unit: Unit) -> QuerySet[Membership]:
     """The unit's memberships, newest year first."""
     return (
@@ -153,8 +140,9 @@ def unit_memberships(*, unit: Unit) -> list[Membership]:
 
 
 def led_cluster_years(*, user: User) -> list[ClusterYear]:
-    """`cluster_years_led_by` read from the unit's memberships of this request (no query of its
-    own when the unit's tasks have read them), newest year first."""
+    """Cluster years in which the user's unit holds the lead or deputy role, newest first, read
+    from the unit's memberships of this request (no query of its own when the unit's tasks have
+    read them)."""
     if not (user.is_authenticated and user.role == User.Role.LEADER and user.unit_id):
         return []
     leading = (Membership.Role.LEAD, Membership.Role.DEPUTY)
