@@ -102,23 +102,28 @@ def staff_member_get(*, pk: int) -> StaffMember | None:
 
 
 def pending_complaints(
-    *, unit: Unit | None = None, staff_member: StaffMember | None = None, on: dt.date
+    *, unit: Unit | None = None, staff_member: StaffMember | None = None, on: dt.date,
+    with_people: bool = False,
 ) -> list[PendingComplaint]:
     """Complaints or denunciations pending on `on` against the unit (itself, not its people)
-    or against the person; both when both are given. Oldest first."""
+    or against the person; both when both are given. Oldest first. `with_people`: those
+    recorded at the unit against its people too, after the unit's own (the dossier's list)."""
     if unit is None and staff_member is None:
         raise ValueError("pending_complaints needs a unit or a staff member")
     target = Q()
     if unit is not None:
-        target |= Q(unit=unit, staff_member__isnull=True)
+        target |= Q(unit=unit) if with_people else Q(unit=unit, staff_member__isnull=True)
     if staff_member is not None:
         target |= Q(staff_member=staff_member)
-    return list(
+    complaints = list(
         PendingComplaint.objects.filter(target, received_on__lte=on)
         .filter(Q(resolved_on__isnull=True) | Q(resolved_on__gt=on))
         .select_related("unit", "staff_member")
         .order_by("received_on", "pk")
     )
+    if with_people:
+        complaints.sort(key=lambda item: item.staff_member_id is not None)  # stable: by date
+    return complaints
 
 
 @dataclass(frozen=True)
