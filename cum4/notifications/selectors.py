@@ -40,6 +40,14 @@ def unit_people(*, unit_ids: list[int]) -> list[User]:
     )
 
 
+def unit_people_by_unit(*, unit_ids: list[int]) -> dict[int, list[User]]:
+    """`unit_people` grouped by unit (one query): the recipients of each unit's reminder."""
+    people: dict[int, list[User]] = {}
+    for person in unit_people(unit_ids=unit_ids):
+        people.setdefault(person.unit_id, []).append(person)
+    return people
+
+
 def unit_leaders(*, unit_ids: list[int]) -> list[User]:
     """The active leaders of these units."""
     return list(
@@ -65,3 +73,16 @@ def cluster_lead_leaders(*, cluster_year_id: int) -> list[User]:
 
 def member_units(*, cluster_year_id: int) -> list[Unit]:
     return list(Unit.objects.filter(memberships__cluster_year_id=cluster_year_id).order_by("pk"))
+
+
+def review_recipients(
+    *, to_lead: bool, unit_id: int, cluster_year_id: int | None, by: User | None
+) -> list[User]:
+    """Who hears of a step of a review (a report's, a registration's), never the person who
+    took it: the leaders of that year's lead and deputy for a step sent to the lead (none when
+    the unit is in no cluster that year), else the unit's staff and leader."""
+    if to_lead:
+        people = cluster_lead_leaders(cluster_year_id=cluster_year_id) if cluster_year_id else []
+    else:
+        people = unit_people(unit_ids=[unit_id])
+    return [person for person in people if by is None or person.pk != by.pk]

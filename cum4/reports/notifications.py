@@ -53,15 +53,12 @@ def report_event_notify(
     """Tell whom `action` on `report` concerns (nothing for the other actions)."""
     if action not in EVENT_TEXTS:
         return
-    if action == Action.SUBMITTED:
-        cluster_year = report_cluster_year(report)
-        people = (
-            recipients.cluster_lead_leaders(cluster_year_id=cluster_year.pk)
-            if cluster_year
-            else []
-        )
-    else:
-        people = recipients.unit_people(unit_ids=[report.unit_id])
+    submitted = action == Action.SUBMITTED
+    cluster_year = report_cluster_year(report) if submitted else None
+    people = recipients.review_recipients(
+        to_lead=submitted, unit_id=report.unit_id,
+        cluster_year_id=cluster_year.pk if cluster_year else None, by=by,
+    )
     params = {
         "unit": report.unit.name,
         "quarter": report.quarter,
@@ -69,7 +66,7 @@ def report_event_notify(
         "comment": comment,
     }
     notify(
-        recipients=[person for person in people if by is None or person.pk != by.pk],
+        recipients=people,
         kind=EVENT_KINDS[action],
         message=Message(EVENT_TEXTS[action], params),
         url=reverse("reports:detail", args=[report.pk]),
@@ -120,9 +117,7 @@ def _unit_deadlines(year: int, quarter: int, due: dt.date) -> list[Deadline]:
         for m in memberships
         if m.unit_id not in reports or reports[m.unit_id].state in QuarterlyReport.EDITABLE_STATES
     }
-    people: dict[int, list[User]] = {}
-    for person in recipients.unit_people(unit_ids=list(pending)):
-        people.setdefault(person.unit_id, []).append(person)
+    people = recipients.unit_people_by_unit(unit_ids=list(pending))
     return [
         Deadline(
             key=f"report:{unit.code}:{year}:q{quarter}",

@@ -45,23 +45,19 @@ def registration_event_notify(
     """Tell whom `action` on `registration` concerns (nobody for a withdrawn signature)."""
     if action not in EVENT_TEXTS:
         return
-    if action == Action.SUBMITTED:
-        cluster_year_id = (
-            Membership.objects.filter(
-                unit_id=registration.unit_id, cluster_year__year=registration.year
-            )
-            .values_list("cluster_year_id", flat=True)
-            .first()
-        )
-        people = (
-            recipients.cluster_lead_leaders(cluster_year_id=cluster_year_id)
-            if cluster_year_id
-            else []
-        )
-    else:
-        people = recipients.unit_people(unit_ids=[registration.unit_id])
+    submitted = action == Action.SUBMITTED
+    cluster_year_id = (
+        Membership.objects.filter(unit_id=registration.unit_id, cluster_year__year=registration.year)
+        .values_list("cluster_year_id", flat=True)
+        .first()
+        if submitted
+        else None
+    )
     notify(
-        recipients=[person for person in people if by is None or person.pk != by.pk],
+        recipients=recipients.review_recipients(
+            to_lead=submitted, unit_id=registration.unit_id, cluster_year_id=cluster_year_id,
+            by=by,
+        ),
         kind=EVENT_KINDS[action],
         message=Message(
             EVENT_TEXTS[action],
@@ -87,9 +83,7 @@ def registration_deadlines(*, today: dt.date) -> list[Deadline]:
             .exclude(unit_id__in=signed)
             .select_related("unit")
         }
-        people: dict[int, list] = {}
-        for person in recipients.unit_people(unit_ids=list(units)):
-            people.setdefault(person.unit_id, []).append(person)
+        people = recipients.unit_people_by_unit(unit_ids=list(units))
         deadlines += [
             Deadline(
                 key=f"registration:{unit.code}:{year}",

@@ -39,9 +39,7 @@ def unit_dossier_deadlines(*, today: dt.date) -> list[Deadline]:
         pending = [m for m in Membership.objects.filter(cluster_year__year=year)
                    .select_related("unit", "cluster_year__cluster").order_by("pk")
                    if (m.cluster_year_id, m.unit_id) not in sent]
-        people: dict[int, list[User]] = {}
-        for person in recipients.unit_people(unit_ids=sorted({m.unit_id for m in pending})):
-            people.setdefault(person.unit_id, []).append(person)
+        people = recipients.unit_people_by_unit(unit_ids=sorted({m.unit_id for m in pending}))
         deadlines += [
             Deadline(
                 key=f"unit-dossier:{m.cluster_year.cluster.code}:{m.unit.code}:{year}",
