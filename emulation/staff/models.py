@@ -265,6 +265,11 @@ class PendingComplaint(models.Model):
     def is_pending_on(self, day: dt.date) -> bool:
         return self.received_on <= day and (self.resolved_on is None or day < self.resolved_on)
 
+    @staticmethod
+    def pending_on(day: dt.date) -> Q:
+        """`is_pending_on(day)` as a filter: received by `day`, not resolved by then."""
+        return Q(received_on__lte=day) & (Q(resolved_on__isnull=True) | Q(resolved_on__gt=day))
+
 
 class LeaveKind(models.TextChoices):
     """Why a person was away from work; the LĐTT rule in force says which kinds still count

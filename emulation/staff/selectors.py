@@ -116,8 +116,7 @@ def pending_complaints(
     if staff_member is not None:
         target |= Q(staff_member=staff_member)
     complaints = list(
-        PendingComplaint.objects.filter(target, received_on__lte=on)
-        .filter(Q(resolved_on__isnull=True) | Q(resolved_on__gt=on))
+        PendingComplaint.objects.filter(target, PendingComplaint.pending_on(on))
         .select_related("unit", "staff_member")
         .order_by("received_on", "pk")
     )
@@ -149,9 +148,8 @@ def pending_flags(
     rows = (
         PendingComplaint.objects.filter(
             Q(unit_id__in=list(unit_ids)) | Q(staff_member_id__in=list(staff_ids)),
-            received_on__lte=on,
+            PendingComplaint.pending_on(on),
         )
-        .filter(Q(resolved_on__isnull=True) | Q(resolved_on__gt=on))
         .values_list("unit_id", "staff_member_id")
     )
     units: set[int] = set()

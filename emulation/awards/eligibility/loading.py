@@ -162,9 +162,8 @@ def _fact_queries(alias: str, vendor: str) -> dict[str, Prebuilt]:
                      *(f"confirmed_by__{name}" for name in _fields(user))),
         # pending_flags() of the unit and its people, on the day the rules are read
         "pending": PendingComplaint.objects.filter(
-            Q(unit_id=_UNIT) | Q(staff_member_id__in=here), received_on__lte=_ON
+            Q(unit_id=_UNIT) | Q(staff_member_id__in=here), PendingComplaint.pending_on(_ON)
         )
-        .filter(Q(resolved_on__isnull=True) | Q(resolved_on__gt=_ON))
         .order_by()
         .values_list("unit_id", "staff_member_id"),
         "leave": LeavePeriod.objects.filter(
